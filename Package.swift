@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "letterlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "letterlint", targets: ["letterlint"]),
+        .library(name: "LetterLint", targets: ["LetterLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The C library, nothing else: a module map and a shim that fixes the code unit width.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        // The only Swift code that talks to C: compiled patterns, UTF-8 match ranges, limits.
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        // Turns Lexicons/ into Swift source at build time, so the binary carries its rules
+        // and works from any directory (no resource bundle to lose when it is copied).
+        .executableTarget(name: "lexicon-embedder", path: "Sources/lexicon-embedder"),
+        .plugin(
+            name: "EmbedLexicons",
+            capability: .buildTool(),
+            dependencies: ["lexicon-embedder"],
+            path: "Sources/EmbedLexicons"
+        ),
+        .target(
+            name: "LetterLint",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedLexicons"]
+        ),
+        .executableTarget(
+            name: "letterlint",
+            dependencies: ["LetterLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "LetterLintTests", dependencies: ["LetterLint"]),
+        .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint"]),
+    ]
+)

@@ -1,0 +1,145 @@
+import CPCRE2
+
+/// How much work one match attempt may do before it is abandoned.
+///
+/// Lexicons are untrusted: `(a+)+$` on a long run of `a`s would otherwise run for ages.
+/// PCRE2 stops at these limits and the caller gets ``MatchError/limitExceeded(_:)``.
+public struct MatchLimits: Sendable, Equatable {
+    /// Backtracking steps (PCRE2's match limit; also enforced by JIT code).
+    public var match: UInt32
+    /// Nested backtracking depth (interpreter only).
+    public var depth: UInt32
+    /// Heap memory for backtracking, in KiB (interpreter only).
+    public var heapKiB: UInt32
+
+    public init(match: UInt32 = 1_000_000, depth: UInt32 = 100_000, heapKiB: UInt32 = 20_000) {
+        self.match = match
+        self.depth = depth
+        self.heapKiB = heapKiB
+    }
+
+    public static let `default` = MatchLimits()
+}
+
+/// Why a match attempt failed for a reason other than "no match".
+public enum MatchError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Limit: String, Sendable { case match, depth, heap, jitStack = "JIT stack" }
+    case limitExceeded(Limit)
+    case failed(code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case .limitExceeded(let limit): return "the \(limit.rawValue) limit was exceeded"
+        case .failed(_, let message): return message
+        }
+    }
+}
+
+/// One match: byte ranges into the subject.
+public struct Match: Equatable, Sendable {
+    /// The whole match.
+    public let range: Range<Int>
+    /// Capture groups 1...n; `nil` for a group that did not take part.
+    public let groups: [Range<Int>?]
+
+    public func group(_ number: Int) -> Range<Int>? {
+        number == 0 ? range : (number <= groups.count ? groups[number - 1] : nil)
+    }
+}
+
+/// Per-thread match state: match data, a match context with the limits, and a JIT stack.
+///
+/// Creating these costs allocations, so a matcher is made once and reused for every
+/// pattern and every letter a thread checks. It is not thread-safe; make one per thread.
+public final class Matcher {
+    public let limits: MatchLimits
+    private var matchData: OpaquePointer
+    private var capacity: Int
+    private let context: OpaquePointer
+    private let jitStack: OpaquePointer?
+
+    public init(limits: MatchLimits = .default) {
+        self.limits = limits
+        capacity = 16
+        matchData = pcre2_match_data_create_8(UInt32(capacity), nil)
+        context = pcre2_match_context_create_8(nil)
+        pcre2_set_match_limit_8(context, limits.match)
+        pcre2_set_depth_limit_8(context, limits.depth)
+        pcre2_set_heap_limit_8(context, limits.heapKiB)
+        // The default JIT stack (32 KiB on the machine stack) is small for long lexicon
+        // alternations; 1 MiB leaves room while the match limit still bounds the work.
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(context)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+
+    /// The first match of `regex` in `subject[start..<end]`.
+    ///
+    /// Text before `start` is visible to lookbehinds; text from `end` on is not seen at all,
+    /// so `$` and `\b` treat `end` as the end of the subject. `subject` must be valid UTF-8
+    /// and `start` must be on a character boundary: Swift strings guarantee the first, and
+    /// callers only pass offsets of earlier matches or of tokens.
+    public func firstMatch(of regex: Regex, in subject: UnsafeBufferPointer<UInt8>,
+                           from start: Int = 0, to end: Int? = nil) throws(MatchError) -> Match? {
+        let end = end ?? subject.count
+        precondition(start >= 0 && start <= end && end <= subject.count, "match bounds outside the subject")
+        if regex.captureCount + 1 > capacity {
+            pcre2_match_data_free_8(matchData)
+            capacity = regex.captureCount + 1
+            matchData = pcre2_match_data_create_8(UInt32(capacity), nil)
+        }
+        let base = subject.baseAddress ?? Regex.emptySubject
+        let options = regex.options.contains(.utf) ? PCRE2_NO_UTF_CHECK : 0
+        let rc = pcre2_match_8(regex.code, base, end, start, options, matchData, context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw Matcher.error(rc) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let pairs = rc == 0 ? capacity : Int(rc)
+        let range = ovector[0]..<ovector[1]
+        var groups: [Range<Int>?] = []
+        if regex.captureCount > 0 {
+            groups.reserveCapacity(regex.captureCount)
+            for g in 1...regex.captureCount {
+                let lo = ovector[2 * g], hi = ovector[2 * g + 1]
+                groups.append(g < pairs && lo != Int.max && hi != Int.max ? lo..<hi : nil)
+            }
+        }
+        return Match(range: range, groups: groups)
+    }
+
+    /// Every non-overlapping match in `subject[start..<end]`, left to right.
+    public func allMatches(of regex: Regex, in subject: UnsafeBufferPointer<UInt8>,
+                           from start: Int = 0, to end: Int? = nil) throws(MatchError) -> [Match] {
+        let end = end ?? subject.count
+        var position = start
+        var result: [Match] = []
+        while position <= end, let match = try firstMatch(of: regex, in: subject, from: position, to: end) {
+            result.append(match)
+            position = match.range.isEmpty ? Matcher.nextCharacter(after: match.range.upperBound, in: subject)
+                                           : match.range.upperBound
+        }
+        return result
+    }
+
+    /// The offset of the character after the one starting at `offset` (UTF-8 aware).
+    public static func nextCharacter(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        var next = offset + 1
+        while next < subject.count && subject[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
+    static func error(_ rc: Int32) -> MatchError {
+        switch rc {
+        case PCRE2_ERROR_MATCHLIMIT: return .limitExceeded(.match)
+        case PCRE2_ERROR_DEPTHLIMIT: return .limitExceeded(.depth)
+        case PCRE2_ERROR_HEAPLIMIT: return .limitExceeded(.heap)
+        case PCRE2_ERROR_JIT_STACKLIMIT: return .limitExceeded(.jitStack)
+        default: return .failed(code: rc, message: Regex.errorMessage(rc))
+        }
+    }
+}
