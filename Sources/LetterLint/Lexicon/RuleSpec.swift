@@ -1,0 +1,68 @@
+/// One rule as written in a lexicon file: data only, nothing compiled yet.
+public struct RuleSpec: Sendable {
+    /// The small closed set of rule kinds that live in code; every rule is one of them.
+    public enum Kind: String, CaseIterable, Sendable {
+        /// A pattern that must not appear.
+        case phrase
+        /// A list of names matched as whole words; the writer's own employer is exempt.
+        case names
+        /// A phrase whose matched text is a credential, redacted in every output.
+        case secret
+        /// Something the letter must contain; the rule fires when nothing matches.
+        case clause
+    }
+
+    public enum FixAction: String, CaseIterable, Sendable {
+        case replaceMatch = "replace-match", replaceSentence = "replace-sentence"
+        case deleteMatch = "delete-match", deleteSentence = "delete-sentence"
+        case insert
+    }
+
+    /// Where a missing clause belongs.
+    public enum Anchor: String, CaseIterable, Sendable {
+        case afterResignation = "after-resignation", beforeClosing = "before-closing"
+        case beforeSignature = "before-signature", afterSalutation = "after-salutation", start, end
+    }
+
+    /// Text with the line it was written on, for errors that point back at the file.
+    public struct Located: Sendable, Equatable {
+        public let text: String
+        public let line: Int?
+    }
+
+    public struct Fix: Sendable {
+        public let action: FixAction
+        public let title: String
+        /// Replacement or inserted text, possibly with `{slot}`s; nil for deletions.
+        public let text: String?
+    }
+
+    public let id: String
+    public let category: Category
+    public let kind: Kind
+    public let severity: Severity
+    public let scope: Scope
+    /// nil: every section.
+    public let sections: Set<Section>?
+    public let caseSensitive: Bool
+    public let description: String
+    public let message: String
+    public let reason: String
+    public let patterns: [Located]
+    public let names: [Located]
+    public let exceptions: [Located]
+    public let define: String?
+    public let fix: Fix?
+    public let insertAt: Anchor?
+    public let flagExamples: [Located]
+    public let passExamples: [Located]
+    /// The file the rule came from, as shown in messages, and the line of its `id`.
+    public let file: String
+    public let line: Int?
+}
+
+/// The facts a fix text may name, as `{slot}`.
+public enum Slot: String, CaseIterable, Sendable {
+    case company, manager, name, role
+    case lastDay = "last_day"
+}

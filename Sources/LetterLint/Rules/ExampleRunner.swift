@@ -1,0 +1,78 @@
+/// Runs the examples every rule carries: each `flag` text must produce the rule, each
+/// `pass` text must not, and both again with multibyte text in front, where a finding
+/// must move by exactly the prefix's byte length. Used by `letterlint rules test` and by
+/// the test suite, so a lexicon author and CI see the same verdicts.
+public struct ExampleRunner: Sendable {
+    public struct Failure: Sendable, Equatable, CustomStringConvertible {
+        public let ruleID: String
+        public let file: String
+        public let line: Int?
+        public let problem: String
+        public var description: String { "\(file):\(line.map(String.init) ?? "?"): \(ruleID): \(problem)" }
+    }
+
+    /// Multibyte text put in front of each example ("Zoë — "): two- and three-byte
+    /// characters, so a position computed in characters instead of bytes shows up.
+    public static let multibytePrefix = "Zoë — "
+
+    public let linter: Linter
+
+    public init(linter: Linter) { self.linter = linter }
+
+    /// Examples checked, and the failures among them.
+    public func run(_ rules: [Rule]) -> (checked: Int, failures: [Failure]) {
+        var checked = 0
+        var failures: [Failure] = []
+        for rule in rules {
+            let spec = rule.spec
+            func fail(_ example: RuleSpec.Located, _ problem: String) {
+                failures.append(Failure(ruleID: spec.id, file: spec.file, line: example.line, problem: problem))
+            }
+            let options = LintOptions(onlyRules: [spec.id])
+            for example in spec.flagExamples {
+                checked += 1
+                let plain = findings(example.text, spec.id, options)
+                guard let first = plain.first else {
+                    fail(example, "flag example is not flagged: \(example.text)")
+                    continue
+                }
+                let shifted = findings(ExampleRunner.multibytePrefix + example.text, spec.id, options)
+                let shift = ExampleRunner.multibytePrefix.utf8.count
+                if first.range.isEmpty {
+                    if shifted.isEmpty { fail(example, "flag example is not flagged after multibyte text: \(example.text)") }
+                } else if !shifted.contains(where: { $0.range == first.range.lowerBound + shift..<first.range.upperBound + shift }) {
+                    fail(example, "after multibyte text the finding moved to \(shifted.first.map { "\($0.range)" } ?? "nowhere"), expected \(first.range.lowerBound + shift)..<\(first.range.upperBound + shift): \(example.text)")
+                }
+                if let fix = first.fixes.first, spec.kind != .clause {
+                    let fixed = FixApplier.apply(fix.edits, to: example.text)
+                    if !findings(fixed, spec.id, options).isEmpty {
+                        fail(example, "the suggested fix still triggers the rule: \(fixed)")
+                    }
+                }
+            }
+            for example in spec.passExamples {
+                checked += 1
+                if let finding = findings(example.text, spec.id, options).first {
+                    let excerpt = Document(text: example.text).slice(finding.range)
+                    fail(example, "pass example is flagged at '\(spec.kind == .secret ? Redaction.mask(excerpt) : excerpt)': \(example.text)")
+                }
+            }
+        }
+        return (checked, failures)
+    }
+
+    private func findings(_ text: String, _ id: String, _ options: LintOptions) -> [Finding] {
+        linter.lint(Document(text: text), options: options).findings.filter { $0.ruleID == id }
+    }
+}
+
+/// Applies non-overlapping text edits to a text. Edits are UTF-8 ranges into `text`.
+public enum FixApplier {
+    public static func apply(_ edits: [TextEdit], to text: String) -> String {
+        var bytes = Array(text.utf8)
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

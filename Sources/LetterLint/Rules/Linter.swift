@@ -1,0 +1,166 @@
+import PCRE2
+
+/// Options for one check that come from the user rather than the lexicons.
+public struct LintOptions: Sendable {
+    /// The writer's current employer(s); never reported as competitors.
+    public var employers: [String]
+    /// Only run these rules (ids); nil runs all. Used to test a rule on its own examples.
+    public var onlyRules: Set<String>?
+
+    public init(employers: [String] = [], onlyRules: Set<String>? = nil) {
+        self.employers = employers
+        self.onlyRules = onlyRules
+    }
+}
+
+/// The result of checking one letter.
+public struct LintResult: Sendable {
+    public let document: Document
+    public let facts: LetterFacts
+    /// Sorted by offset, then rule id.
+    public let findings: [Finding]
+    public let diagnostics: [Diagnostic]
+}
+
+/// Runs a ``RuleSet`` over a ``Document``. Rules never print; the linter returns data and
+/// reporters turn it into text.
+public struct Linter: Sendable {
+    public let ruleSet: RuleSet
+    public let limits: MatchLimits
+
+    public init(ruleSet: RuleSet, limits: MatchLimits = .default) {
+        self.ruleSet = ruleSet
+        self.limits = limits
+    }
+
+    public func lint(_ document: Document, options: LintOptions = LintOptions()) -> LintResult {
+        let facts = FactExtractor.extract(from: document, employers: options.employers)
+        let matcher = Matcher(limits: limits)
+        let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        for rule in ruleSet.rules where options.onlyRules?.contains(rule.id) ?? true {
+            do {
+                if rule.spec.kind == .clause {
+                    if let finding = try checkClause(rule, document, matcher, composer) { findings.append(finding) }
+                } else {
+                    findings += try checkPhrases(rule, document, facts, matcher, composer)
+                }
+            } catch {
+                diagnostics.append(Diagnostic(ruleID: rule.id,
+                                              message: "rule \(rule.id) was stopped because \(error); its findings for this letter are incomplete"))
+            }
+        }
+        findings.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
+        return LintResult(document: document, facts: facts, findings: findings, diagnostics: diagnostics)
+    }
+
+    // MARK: Phrases, names and secrets
+
+    private func checkPhrases(_ rule: Rule, _ document: Document, _ facts: LetterFacts, _ matcher: Matcher,
+                              _ composer: FixComposer) throws(MatchError) -> [Finding] {
+        let spec = rule.spec
+        let units = Linter.units(for: spec, in: document)
+        var candidates: [Match] = []
+        for regex in rule.patterns {
+            candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher)
+        }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+
+        var exceptionRanges: [Range<Int>]? = nil
+        var findings: [Finding] = []
+        var lastEnd = -1
+        // A rule whose fix rewrites the whole sentence reports a sentence once: two
+        // findings would offer two conflicting rewrites of the same text.
+        let oncePerSentence = spec.fix.map { $0.action == .replaceSentence || $0.action == .deleteSentence } ?? false
+        var lastSentence: Range<Int>? = nil
+        for match in candidates where match.range.lowerBound >= lastEnd {
+            let sentence = oncePerSentence ? document.sentence(containing: match.range.lowerBound) : nil
+            if let sentence, sentence == lastSentence { continue }
+            let section = document.section(at: match.range.lowerBound)
+            if let allowed = spec.sections, !allowed.contains(section) { continue }
+            if spec.kind == .names && facts.isEmployer(document.slice(match.range)) { continue }
+            if !rule.exceptions.isEmpty {
+                if exceptionRanges == nil {
+                    exceptionRanges = []
+                    for regex in rule.exceptions {
+                        exceptionRanges! += try document.bytes.withUnsafeBufferPointer { (buffer) throws(MatchError) in
+                            try matcher.allMatches(of: regex, in: buffer).map(\.range)
+                        }
+                    }
+                }
+                if exceptionRanges!.contains(where: { $0.overlaps(match.range) }) { continue }
+            }
+            lastEnd = match.range.upperBound
+            lastSentence = sentence
+            var secret: Range<Int>? = nil
+            if spec.kind == .secret {
+                let group = rule.patterns.lazy.compactMap { $0.groupNumber(named: "secret") }.first
+                secret = group.flatMap { match.group($0) } ?? match.range
+            }
+            findings.append(Finding(ruleID: spec.id, category: spec.category, severity: spec.severity,
+                                    message: spec.message, reason: spec.reason, range: match.range, section: section,
+                                    secret: secret, fixes: composer.fixes(for: spec, at: match.range)))
+        }
+        return findings
+    }
+
+    /// The ranges a rule's matches must stay inside.
+    static func units(for spec: RuleSpec, in document: Document) -> [Range<Int>] {
+        if spec.scope == .document, let sections = spec.sections {
+            return document.sections.filter { sections.contains($0.section) }.map(\.range)
+        }
+        let units = document.units(for: spec.scope)
+        guard let sections = spec.sections, spec.scope != .document else { return units }
+        return units.filter { sections.contains(document.section(at: $0.lowerBound)) }
+    }
+
+    /// Matches of `regex` that each lie inside one unit. The whole text is searched once;
+    /// a match that runs past the end of its unit is retried with the subject cut at the
+    /// unit's end, so a greedy pattern cannot hide a match that fits.
+    static func matches(of regex: Regex, in document: Document, units: [Range<Int>],
+                        matcher: Matcher) throws(MatchError) -> [Match] {
+        try document.bytes.withUnsafeBufferPointer { (buffer) throws(MatchError) -> [Match] in
+            var result: [Match] = []
+            var position = units.first?.lowerBound ?? buffer.count
+            let end = units.last?.upperBound ?? 0
+            while position < end, let match = try matcher.firstMatch(of: regex, in: buffer, from: position, to: end) {
+                guard !match.range.isEmpty, let unit = Document.unit(containing: match.range.lowerBound, in: units) else {
+                    position = Matcher.nextCharacter(after: match.range.lowerBound, in: buffer)
+                    continue
+                }
+                if match.range.upperBound <= unit.upperBound {
+                    result.append(match)
+                    position = match.range.upperBound
+                    continue
+                }
+                var inner = match.range.lowerBound
+                while inner < unit.upperBound,
+                      let m = try matcher.firstMatch(of: regex, in: buffer, from: inner, to: unit.upperBound) {
+                    if m.range.isEmpty { inner = Matcher.nextCharacter(after: m.range.lowerBound, in: buffer); continue }
+                    result.append(m)
+                    inner = m.range.upperBound
+                }
+                position = unit.upperBound
+            }
+            return result
+        }
+    }
+
+    // MARK: Clauses
+
+    private func checkClause(_ rule: Rule, _ document: Document, _ matcher: Matcher,
+                             _ composer: FixComposer) throws(MatchError) -> Finding? {
+        let units = Linter.units(for: rule.spec, in: document)
+        for regex in rule.patterns where !(try Linter.matches(of: regex, in: document, units: units, matcher: matcher)).isEmpty {
+            return nil
+        }
+        let spec = rule.spec
+        let anchor = composer.anchor(spec.insertAt ?? .end)
+        return Finding(ruleID: spec.id, category: spec.category, severity: spec.severity, message: spec.message,
+                       reason: spec.reason, range: anchor.offset..<anchor.offset,
+                       section: document.section(at: anchor.offset), secret: nil,
+                       fixes: composer.fixes(for: spec, at: anchor.offset..<anchor.offset))
+    }
+}

@@ -1,0 +1,86 @@
+import PCRE2
+
+/// A rule ready to run: its spec and its compiled patterns.
+public struct Rule: Sendable {
+    public let spec: RuleSpec
+    let patterns: [Regex]
+    let exceptions: [Regex]
+
+    public var id: String { spec.id }
+}
+
+/// Every rule letterlint runs, compiled once per process.
+public struct RuleSet: Sendable {
+    public let rules: [Rule]
+
+    /// Names per compiled alternation: keeps a 5,000-name user list under PCRE2's pattern
+    /// size limit while still matching many names per pass.
+    static let namesPerPattern = 400
+
+    /// The bundled lexicons plus any user lexicon folders or files.
+    public static func load(extraLexicons: [String] = []) throws(LoadError) -> RuleSet {
+        var specs = try LexiconLoader.bundled()
+        for path in extraLexicons { specs += try LexiconLoader.load(path: path) }
+        return try RuleSet(specs: specs)
+    }
+
+    /// Compiles `specs`; a duplicate id or a pattern that does not compile is an error at
+    /// the file and line where it is written.
+    public init(specs: [RuleSpec]) throws(LoadError) {
+        var seen: [String: RuleSpec] = [:]
+        var rules: [Rule] = []
+        for spec in specs {
+            if let first = seen[spec.id] {
+                throw LoadError(file: spec.file, line: spec.line,
+                                message: "duplicate rule id '\(spec.id)' (first defined at \(first.file):\(first.line ?? 0))")
+            }
+            seen[spec.id] = spec
+            rules.append(try RuleSet.compile(spec))
+        }
+        self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    static func compile(_ spec: RuleSpec) throws(LoadError) -> Rule {
+        var options = Regex.Options.lexiconDefault
+        if spec.caseSensitive { options.remove(.caseless) }
+        let define = spec.define ?? ""
+        func build(_ source: RuleSpec.Located, what: String) throws(LoadError) -> Regex {
+            do {
+                return try Regex(define + source.text, options: options)
+            } catch {
+                let inDefine = error.offset < define.utf8.count
+                let offset = inDefine ? error.offset : error.offset - define.utf8.count
+                throw LoadError(file: spec.file, line: source.line,
+                                message: "\(what) of '\(spec.id)' does not compile: \(error.message) at offset \(offset)"
+                                    + (inDefine ? " of its 'define'" : "") + ": \(source.text)")
+            }
+        }
+        var patterns = try spec.patterns.map { (p: RuleSpec.Located) throws(LoadError) -> Regex in try build(p, what: "a pattern") }
+        if spec.kind == .names {
+            patterns += try namePatterns(spec.names).map { (p: RuleSpec.Located) throws(LoadError) -> Regex in
+                try build(p, what: "a name")
+            }
+        }
+        let exceptions = try spec.exceptions.map { (p: RuleSpec.Located) throws(LoadError) -> Regex in
+            try build(p, what: "an exception")
+        }
+        return Rule(spec: spec, patterns: patterns, exceptions: exceptions)
+    }
+
+    /// Names become alternations that must stand as words: not inside a longer word, and
+    /// with any white space between their parts. Longer names come first so "Google
+    /// DeepMind" wins over "Google".
+    static func namePatterns(_ names: [RuleSpec.Located]) -> [RuleSpec.Located] {
+        let sorted = names.sorted { $0.text.utf8.count > $1.text.utf8.count }
+        return stride(from: 0, to: sorted.count, by: namesPerPattern).map { start in
+            let chunk = sorted[start..<min(start + namesPerPattern, sorted.count)]
+            let alternatives = chunk.map { name in
+                name.text.split(whereSeparator: \.isWhitespace).map { Regex.escape(String($0)) }.joined(separator: "\\s+")
+            }
+            return RuleSpec.Located(text: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
+                                    line: chunk.first?.line)
+        }
+    }
+}
