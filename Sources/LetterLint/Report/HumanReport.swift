@@ -1,0 +1,111 @@
+/// Compiler-style output for people: `path:line:col: severity: message [rule]`, the line
+/// with a caret underline, and the suggested fix.
+public enum HumanReport {
+    public struct Style: Sendable {
+        public var color: Bool
+        public var summary: Bool
+        public init(color: Bool = false, summary: Bool = true) {
+            self.color = color
+            self.summary = summary
+        }
+    }
+
+    public static func render(_ reports: [FileReport], style: Style = Style()) -> String {
+        var out = ""
+        let paint = Paint(enabled: style.color)
+        for report in reports {
+            let document = report.result.document
+            let redaction = Redaction(findings: report.findings)
+            for note in report.notes { out += "\(report.path): \(paint.note("note")): \(note)\n" }
+            for finding in report.findings {
+                let position = FindingPosition(finding, in: document)
+                out += paint.bold("\(report.path):\(position.start.line):\(position.start.column):") + " "
+                out += paint.severity(finding.severity) + ": " + finding.message + " " + paint.dim("[\(finding.ruleID)]") + "\n"
+                out += snippet(finding, document: document, redaction: redaction, paint: paint)
+                for fix in finding.fixes {
+                    out += "      = fix: " + fix.title + describe(fix.edits, redaction: redaction) + "\n"
+                }
+            }
+        }
+        if style.summary { out += summaryLine(ReportSummary(reports), paint: paint) + "\n" }
+        return out
+    }
+
+    /// The line the finding starts on, secrets masked, with a caret underline.
+    static func snippet(_ finding: Finding, document: Document, redaction: Redaction, paint: Paint) -> String {
+        let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
+        let line = document.lines[lineIndex]
+        let number = String(lineIndex + 1)
+        let gutter = String(repeating: " ", count: max(4, number.count + 1))
+        var text = ""
+        var caretStart = 0, caretLength = 0
+        var column = 0
+        for piece in redaction.render(line, in: document) {
+            let shown = piece.text.replacingTabs()
+            let width = shown.unicodeScalars.count
+            let source = piece.source
+            if source.contains(finding.range.lowerBound) || (finding.range.isEmpty && source.lowerBound == finding.range.lowerBound) {
+                // Inside a masked piece the caret covers the whole mask.
+                let isMasked = redaction.secrets.contains { $0.overlaps(source) }
+                caretStart = column + (isMasked ? 0 : document.slice(source.lowerBound..<finding.range.lowerBound).unicodeScalars.count)
+            }
+            if source.overlaps(finding.range) {
+                let isMasked = redaction.secrets.contains { $0.overlaps(source) }
+                caretLength += isMasked ? width : document.slice(source.clamped(to: finding.range)).unicodeScalars.count
+            }
+            text += shown
+            column += width
+        }
+        if finding.range.isEmpty && finding.range.lowerBound >= line.upperBound { caretStart = column }
+        let padded = String(repeating: " ", count: gutter.count - number.count) + number
+        return "\(paint.dim(padded + " |")) \(text)\n"
+            + "\(paint.dim(gutter + "|")) \(String(repeating: " ", count: caretStart))\(paint.caret(String(repeating: "^", count: max(1, caretLength))))\n"
+    }
+
+    static func describe(_ edits: [TextEdit], redaction: Redaction) -> String {
+        guard let edit = edits.first else { return "" }
+        if edit.replacement.trimmingSpaces().isEmpty { return "" }
+        var text = edit.replacement.trimmingSpaces().replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        if text.count > 120 { text = String(text.prefix(117)) + "..." }
+        return ": \"\(text)\""
+    }
+
+    static func summaryLine(_ summary: ReportSummary, paint: Paint) -> String {
+        let files = summary.files == 1 ? "1 file" : "\(summary.files) files"
+        guard summary.findings > 0 else { return "No findings in \(files)." }
+        var parts: [String] = []
+        for severity in [Severity.error, .warning, .info] where summary.count(severity) > 0 {
+            let n = summary.count(severity)
+            let word = severity == .info ? "info" : (n == 1 ? severity.rawValue : severity.rawValue + "s")
+            parts.append("\(n) \(word)")
+        }
+        let fixable = summary.fixable > 0 ? " (\(summary.fixable) with a suggested fix)" : ""
+        return paint.bold("\(summary.findings) finding\(summary.findings == 1 ? "" : "s") in \(files): ")
+            + parts.joined(separator: ", ") + fixable + "."
+    }
+}
+
+/// ANSI colour, or plain text when disabled.
+struct Paint {
+    let enabled: Bool
+
+    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func note(_ s: String) -> String { wrap(s, "36") }
+    func caret(_ s: String) -> String { wrap(s, "32;1") }
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return wrap("error", "31;1")
+        case .warning: return wrap("warning", "33;1")
+        case .info: return wrap("info", "36;1")
+        }
+    }
+}
+
+extension String {
+    /// Tabs as single spaces, so columns (which count characters) line up with carets.
+    func replacingTabs() -> String { replacingOccurrences(of: "\t", with: " ") }
+}
+
+import Foundation

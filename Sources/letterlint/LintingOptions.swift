@@ -1,0 +1,37 @@
+import ArgumentParser
+import LetterLint
+import PCRE2
+
+/// Options shared by every command that runs rules.
+struct LintingOptions: ParsableArguments {
+    @Option(name: .customLong("lexicons"), help: ArgumentHelp("A folder (or file) of your own lexicons, in the bundled format. Repeatable.", valueName: "dir"))
+    var lexicons: [String] = []
+
+    @Option(name: .customLong("employer"), help: ArgumentHelp("Your current employer: never reported as a competitor. Repeatable; otherwise inferred from the letter.", valueName: "name"))
+    var employers: [String] = []
+
+    @Option(name: .customLong("match-limit"), help: ArgumentHelp("PCRE2 match limit per pattern and letter; a pattern that needs more is stopped and reported.", valueName: "n"))
+    var matchLimit: UInt32 = MatchLimits.default.match
+
+    func validate() throws {
+        guard matchLimit >= 1000 else { throw ValidationError("--match-limit must be at least 1000") }
+    }
+
+    /// The rule set, or exit status 2 with `file:line: message` when a lexicon is broken.
+    func loadRuleSet() throws -> RuleSet {
+        do {
+            return try RuleSet.load(extraLexicons: lexicons)
+        } catch {
+            Terminal.error("letterlint: invalid lexicon: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    func linter() throws -> Linter {
+        var limits = MatchLimits.default
+        limits.match = matchLimit
+        return Linter(ruleSet: try loadRuleSet(), limits: limits)
+    }
+
+    var lintOptions: LintOptions { LintOptions(employers: employers) }
+}
