@@ -59,7 +59,7 @@ public enum HumanReport {
         if finding.range.isEmpty && finding.range.lowerBound >= line.upperBound { caretStart = column }
         let padded = String(repeating: " ", count: gutter.count - number.count) + number
         return "\(paint.dim(padded + " |")) \(text)\n"
-            + "\(paint.dim(gutter + "|")) \(String(repeating: " ", count: caretStart))\(paint.caret(String(repeating: "^", count: max(1, caretLength))))\n"
+            + "\(paint.dim(gutter + " |")) \(String(repeating: " ", count: caretStart))\(paint.caret(String(repeating: "^", count: max(1, caretLength))))\n"
     }
 
     static func describe(_ edits: [TextEdit], redaction: Redaction) -> String {

@@ -68,9 +68,15 @@ public struct ExampleRunner: Sendable {
 
 /// Applies non-overlapping text edits to a text. Edits are UTF-8 ranges into `text`.
 public enum FixApplier {
+    /// Edits are applied from the end of the text backwards, so earlier offsets stay valid.
+    /// Where an insertion and a replacement start at the same offset, the replacement goes
+    /// first and the insertion lands in front of its result, whatever order they came in.
     public static func apply(_ edits: [TextEdit], to text: String) -> String {
         var bytes = Array(text.utf8)
-        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        let ordered = edits.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound)
+        }
+        for edit in ordered {
             bytes.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)

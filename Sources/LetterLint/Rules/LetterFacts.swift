@@ -60,9 +60,11 @@ enum FactExtractor {
         try! Regex(#"\b(?:position|role|job|post|time|tenure|career|years?|months|employment)\s+(?:as\s+(?:an?\s+|the\s+)?[^.,;!?]{1,60}?\s+)?(?:at|with)\s+"# + org),
         try! Regex(#"\b(?:I|we)\s+(?:have\s+)?(?:joined|worked\s+(?:at|for))\s+"# + org),
     ]
-    /// Words before a match that mean the organisation is the NEXT employer, not this one.
+    /// Phrases before a match that mean the organisation is the NEXT employer, not this
+    /// one ("I have accepted an offer at", "my new role at"). Kept narrow: "Please accept
+    /// this letter" must not hide the writer's own employer.
     private static let futureContext = try! Regex(
-        #"\b(?:new|next|upcoming|future|accept(?:ed|ing)?|offer(?:ed)?|join(?:ing)?|start(?:ing)?|moving|headed|heading|will\s+be)\b"#)
+        #"\b(?:new|next|upcoming|future)\s+(?:role|position|job|post|employer|company|team|opportunity|chapter)\b|\baccept(?:ed|ing)?\s+(?:an?\s+)?(?:new\s+)?(?:offer|position|role|job)\b|\boffer\s+(?:from|at|with)\b|\bjoin(?:ing)?\b|\bstart(?:ing)?\s+(?:at|with)\b|\bmoving\s+(?:to|on\s+to)\b|\bhead(?:ed|ing)\s+(?:to|over\s+to)\b|\bwill\s+be\s+(?:joining|starting|moving|working)\b"#)
     private static let signatureOrg = try! Regex(
         #"^[^\n,|]{2,60}?\s*(?:,|\||—|–|\bat\b)\s*"# + org + #"\s*$"#)
     private static let manager = try! Regex(

@@ -61,12 +61,15 @@ public struct Linter: Sendable {
                               _ composer: FixComposer) throws(MatchError) -> [Finding] {
         let spec = rule.spec
         let units = Linter.units(for: spec, in: document)
-        var candidates: [Match] = []
+        // Each match remembers its pattern: a secret's `(?<secret>…)` group is looked up
+        // in the pattern that matched, wherever that pattern numbers it.
+        var candidates: [(match: Match, secretGroup: Int?)] = []
         for regex in rule.patterns {
-            candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher)
+            let group = spec.kind == .secret ? regex.groupNumber(named: "secret") : nil
+            candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher).map { ($0, group) }
         }
         guard !candidates.isEmpty else { return [] }
-        candidates.sort { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        candidates.sort { ($0.match.range.lowerBound, -$0.match.range.upperBound) < ($1.match.range.lowerBound, -$1.match.range.upperBound) }
 
         var exceptionRanges: [Range<Int>]? = nil
         var findings: [Finding] = []
@@ -75,7 +78,7 @@ public struct Linter: Sendable {
         // findings would offer two conflicting rewrites of the same text.
         let oncePerSentence = spec.fix.map { $0.action == .replaceSentence || $0.action == .deleteSentence } ?? false
         var lastSentence: Range<Int>? = nil
-        for match in candidates where match.range.lowerBound >= lastEnd {
+        for (match, secretGroup) in candidates where match.range.lowerBound >= lastEnd {
             let sentence = oncePerSentence ? document.sentence(containing: match.range.lowerBound) : nil
             if let sentence, sentence == lastSentence { continue }
             let section = document.section(at: match.range.lowerBound)
@@ -94,11 +97,7 @@ public struct Linter: Sendable {
             }
             lastEnd = match.range.upperBound
             lastSentence = sentence
-            var secret: Range<Int>? = nil
-            if spec.kind == .secret {
-                let group = rule.patterns.lazy.compactMap { $0.groupNumber(named: "secret") }.first
-                secret = group.flatMap { match.group($0) } ?? match.range
-            }
+            let secret = spec.kind == .secret ? (secretGroup.flatMap { match.group($0) } ?? match.range) : nil
             findings.append(Finding(ruleID: spec.id, category: spec.category, severity: spec.severity,
                                     message: spec.message, reason: spec.reason, range: match.range, section: section,
                                     secret: secret, fixes: composer.fixes(for: spec, at: match.range)))
