@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The C library, nothing else: a module map and a shim that fixes the code unit width.
@@ -32,7 +33,11 @@ let package = Package(
         ),
         .target(
             name: "LetterLint",
-            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PCRE2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             plugins: ["EmbedLexicons"]
         ),
         .executableTarget(

@@ -5,7 +5,7 @@ import Foundation
 public enum LexiconLoader {
     static let ruleKeys = [
         "id", "category", "kind", "severity", "scope", "sections", "case-sensitive", "description", "message",
-        "reason", "patterns", "names", "exceptions", "define", "fix", "insert-at", "examples",
+        "reason", "patterns", "names", "exceptions", "define", "fix", "insert-at", "check", "examples",
     ]
 
     /// The lexicons compiled into the binary.
@@ -99,6 +99,9 @@ public enum LexiconLoader {
             if !names.isEmpty { throw m["names"]!.error("'names' is only for rules of kind names") }
         default: break
         }
+        let check = try m["check"]?.string("check")
+        if kind == .check && check == nil { throw value.error("rule '\(id)' is of kind check but names no 'check'") }
+        if kind != .check && check != nil { throw m["check"]!.error("'check' is only for rules of kind check") }
 
         var sections: Set<Section>? = nil
         if let list = m["sections"] {
@@ -115,12 +118,10 @@ public enum LexiconLoader {
             throw value.error("rule '\(id)' has no examples: give texts it must flag and texts it must pass")
         }
         let examples = try examplesValue.mapping("examples", keys: ["flag", "pass"])
-        func exampleList(_ key: String) throws(LoadError) -> [RuleSpec.Located] {
-            let items = try examples.required(key).stringList("examples.\(key)")
+        func exampleList(_ key: String) throws(LoadError) -> [RuleSpec.Example] {
+            let items = try examples.required(key).list("examples.\(key)")
             if items.isEmpty { throw examplesValue.error("examples.\(key) of '\(id)' is empty") }
-            return try items.map { (item: YAMLValue) throws(LoadError) -> RuleSpec.Located in
-                .init(text: try item.string(key), line: item.line)
-            }
+            return try items.map { (item: YAMLValue) throws(LoadError) -> RuleSpec.Example in try example(item, key) }
         }
 
         return RuleSpec(
@@ -132,9 +133,26 @@ public enum LexiconLoader {
             description: try text("description"), message: try text("message"), reason: try text("reason"),
             patterns: patterns, names: names, exceptions: try located("exceptions"),
             define: try m["define"]?.string("define"),
-            fix: fix, insertAt: insertAt,
+            fix: fix, insertAt: insertAt, check: check,
             flagExamples: try exampleList("flag"), passExamples: try exampleList("pass"),
             file: file, line: idValue.line)
+    }
+
+    /// An example is a text, or a mapping with the text and the options to check it under:
+    /// `{text: "...", today: 2026-03-02, industry: finance}`.
+    private static func example(_ item: YAMLValue, _ key: String) throws(LoadError) -> RuleSpec.Example {
+        if case .scalar = item.node {
+            return RuleSpec.Example(text: try item.string(key), line: item.line, today: nil, industry: nil)
+        }
+        let m = try item.mapping("an example", keys: ["text", "today", "industry"])
+        var today: CivilDate? = nil
+        if let value = m["today"] {
+            let text = try value.string("today")
+            guard let date = CivilDate(iso: text) else { throw value.error("today '\(text)' is not a date as YYYY-MM-DD") }
+            today = date
+        }
+        return RuleSpec.Example(text: try m.required("text").string("text"), line: item.line, today: today,
+                                industry: try m["industry"]?.oneOf("industry", Industry.self))
     }
 
     private static func fixSpec(_ value: YAMLValue, kind: RuleSpec.Kind) throws(LoadError) -> RuleSpec.Fix {
@@ -148,11 +166,11 @@ public enum LexiconLoader {
             if text != nil { throw textValue!.error("a \(action.rawValue) fix takes no 'text'") }
         case .replaceMatch, .replaceSentence, .insert:
             guard let text else { throw value.error("a \(action.rawValue) fix needs 'text'") }
-            try checkSlots(text, at: textValue!)
+            // A check's own slots are validated against the check when rules are compiled.
+            if kind != .check { try checkSlots(text, at: textValue!) }
         }
-        if (action == .insert) != (kind == .clause) {
-            throw value.error(kind == .clause ? "a clause rule's fix must be an insert" : "only clause rules insert")
-        }
+        if kind == .clause && action != .insert { throw value.error("a clause rule's fix must be an insert") }
+        if action == .insert && kind != .clause && kind != .check { throw value.error("only clause and check rules insert") }
         return RuleSpec.Fix(action: action, title: title, text: text)
     }
 

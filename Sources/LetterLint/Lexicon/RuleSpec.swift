@@ -10,6 +10,8 @@ public struct RuleSpec: Sendable {
         case secret
         /// Something the letter must contain; the rule fires when nothing matches.
         case clause
+        /// Logic in code (see ``CodeCheck``), words in the lexicon.
+        case check
     }
 
     public enum FixAction: String, CaseIterable, Sendable {
@@ -28,6 +30,15 @@ public struct RuleSpec: Sendable {
     public struct Located: Sendable, Equatable {
         public let text: String
         public let line: Int?
+    }
+
+    /// An example text, optionally with the options it is checked under.
+    public struct Example: Sendable, Equatable {
+        public let text: String
+        public let line: Int?
+        /// "Today" for date checks; the runner's fixed default when nil.
+        public let today: CivilDate?
+        public let industry: Industry?
     }
 
     public struct Fix: Sendable {
@@ -54,8 +65,10 @@ public struct RuleSpec: Sendable {
     public let define: String?
     public let fix: Fix?
     public let insertAt: Anchor?
-    public let flagExamples: [Located]
-    public let passExamples: [Located]
+    /// For `check` rules: the name of the code check.
+    public let check: String?
+    public let flagExamples: [Example]
+    public let passExamples: [Example]
     /// The file the rule came from, as shown in messages, and the line of its `id`.
     public let file: String
     public let line: Int?

@@ -18,7 +18,7 @@ public enum HumanReport {
             let redaction = Redaction(findings: report.findings)
             for note in report.notes { out += "\(report.path): \(paint.note("note")): \(note)\n" }
             for finding in report.findings {
-                let position = FindingPosition(finding, in: document)
+                let position = FindingPosition(finding, in: report)
                 out += paint.bold("\(report.path):\(position.start.line):\(position.start.column):") + " "
                 out += paint.severity(finding.severity) + ": " + finding.message + " " + paint.dim("[\(finding.ruleID)]") + "\n"
                 out += snippet(finding, document: document, redaction: redaction, paint: paint)

@@ -8,7 +8,7 @@ public enum JSONReport {
             let redaction = Redaction(findings: report.findings)
             return .object([
                 ("path", .string(report.path)),
-                ("findings", .array(report.findings.map { finding($0, document: document, redaction: redaction) })),
+                ("findings", .array(report.findings.map { finding($0, in: report, document: document, redaction: redaction) })),
             ])
         }
         let root = JSON.object([
@@ -23,8 +23,8 @@ public enum JSONReport {
         return root.serialized() + "\n"
     }
 
-    static func finding(_ f: Finding, document: Document, redaction: Redaction) -> JSON {
-        let position = FindingPosition(f, in: document)
+    static func finding(_ f: Finding, in report: FileReport, document: Document, redaction: Redaction) -> JSON {
+        let position = FindingPosition(f, in: report)
         let suggestions: [JSON] = f.fixes.flatMap { fix in
             fix.edits.map { edit in
                 JSON.object([

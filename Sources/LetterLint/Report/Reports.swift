@@ -1,3 +1,10 @@
+/// Maps positions in text extracted from a document (HTML, e-mail, Word) back to the file
+/// the user opens. Plain text needs none: its text is the file.
+public protocol SourceMapping: Sendable {
+    /// The 1-based line and column in the source file of a UTF-8 offset in the extracted text.
+    func sourceLocation(ofTextOffset offset: Int, in document: Document) -> Document.Location
+}
+
 /// One checked file, as reporters see it.
 public struct FileReport: Sendable {
     /// The path as the user gave it (or `<stdin>`).
@@ -5,11 +12,19 @@ public struct FileReport: Sendable {
     public let result: LintResult
     /// Notes about reading the file (e.g. invalid UTF-8 replaced).
     public let notes: [String]
+    /// Set when the checked text was extracted from another format.
+    public let sourceMap: (any SourceMapping)?
 
-    public init(path: String, result: LintResult, notes: [String] = []) {
+    public init(path: String, result: LintResult, notes: [String] = [], sourceMap: (any SourceMapping)? = nil) {
         self.path = path
         self.result = result
         self.notes = notes
+        self.sourceMap = sourceMap
+    }
+
+    /// Line and column of a text offset, in the file the user opens.
+    public func location(of offset: Int) -> Document.Location {
+        sourceMap?.sourceLocation(ofTextOffset: offset, in: result.document) ?? result.document.location(of: offset)
     }
 
     public var findings: [Finding] { result.findings }
@@ -20,7 +35,7 @@ public struct FileReport: Sendable {
         return FileReport(path: path,
                           result: LintResult(document: r.document, facts: r.facts, findings: r.findings.filter(keep),
                                              diagnostics: r.diagnostics),
-                          notes: notes)
+                          notes: notes, sourceMap: sourceMap)
     }
 }
 
@@ -48,8 +63,8 @@ struct FindingPosition {
     let start: Document.Location
     let end: Document.Location
 
-    init(_ finding: Finding, in document: Document) {
-        start = document.location(of: finding.range.lowerBound)
-        end = document.location(of: finding.range.upperBound)
+    init(_ finding: Finding, in report: FileReport) {
+        start = report.location(of: finding.range.lowerBound)
+        end = report.location(of: finding.range.upperBound)
     }
 }

@@ -47,9 +47,9 @@ public enum RuleCatalog {
         if let sections = s.sections {
             out += "\nApplies in: \(Section.allCases.filter(sections.contains).map(\.rawValue).joined(separator: ", "))\n"
         }
-        let options = LintOptions(onlyRules: [s.id])
         out += "\nFlagged:\n"
         for example in s.flagExamples {
+            let options = LintOptions(onlyRules: [s.id], today: example.today ?? ExampleRunner.defaultToday, industry: example.industry)
             let result = linter.lint(Document(text: example.text), options: options)
             let redaction = Redaction(findings: result.findings)
             let hits = result.findings.filter { $0.ruleID == s.id && !$0.range.isEmpty }

@@ -20,9 +20,10 @@ struct FixComposer {
     /// missing last day belongs.
     static let resignationRule = "structure.resignation-statement"
 
-    func fixes(for spec: RuleSpec, at range: Range<Int>) -> [Fix] {
+    /// - Parameter values: slot values from a code check, used before the letter's facts.
+    func fixes(for spec: RuleSpec, at range: Range<Int>, values: [String: String] = [:]) -> [Fix] {
         guard let fix = spec.fix else { return [] }
-        let text = fix.text.map(fill) ?? ""
+        let text = fix.text.map { Slots.fill($0) { values[$0] } }.map(fill) ?? ""
         let edit: TextEdit
         switch fix.action {
         case .replaceMatch:
@@ -33,6 +34,8 @@ struct FixComposer {
             edit = TextEdit(range: sentence(around: range), replacement: text)
         case .deleteSentence:
             edit = TextEdit(range: removableSentence(around: range), replacement: "")
+        case .insert where spec.insertAt == nil:
+            edit = TextEdit(range: range.lowerBound..<range.lowerBound, replacement: text)
         case .insert:
             let anchor = self.anchor(spec.insertAt ?? .end)
             edit = TextEdit(range: anchor.offset..<anchor.offset, replacement: anchor.before + text + anchor.after)

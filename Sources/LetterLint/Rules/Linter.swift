@@ -6,10 +6,20 @@ public struct LintOptions: Sendable {
     public var employers: [String]
     /// Only run these rules (ids); nil runs all. Used to test a rule on its own examples.
     public var onlyRules: Set<String>?
+    /// The date relative dates resolve against when the letter gives none; nil: the system date.
+    public var today: CivilDate?
+    /// The writer's industry, for notice norms; nil: tech.
+    public var industry: Industry?
+    /// A notice period the writer's contract sets, in days; overrides the industry norm.
+    public var noticeDays: Int?
 
-    public init(employers: [String] = [], onlyRules: Set<String>? = nil) {
+    public init(employers: [String] = [], onlyRules: Set<String>? = nil, today: CivilDate? = nil,
+                industry: Industry? = nil, noticeDays: Int? = nil) {
         self.employers = employers
         self.onlyRules = onlyRules
+        self.today = today
+        self.industry = industry
+        self.noticeDays = noticeDays
     }
 }
 
@@ -43,6 +53,15 @@ public struct Linter: Sendable {
             do {
                 if rule.spec.kind == .clause {
                     if let finding = try checkClause(rule, document, matcher, composer) { findings.append(finding) }
+                } else if let check = rule.check {
+                    let context = CheckContext(document: document, facts: facts, options: options, matcher: matcher, ruleSet: ruleSet)
+                    findings += check.run(context).map { hit in
+                        let spec = rule.spec
+                        return Finding(ruleID: spec.id, category: spec.category, severity: spec.severity,
+                                       message: Slots.fill(spec.message) { hit.values[$0] ?? composer.fill("{\($0)}") },
+                                       reason: spec.reason, range: hit.range, section: document.section(at: hit.range.lowerBound),
+                                       secret: nil, fixes: composer.fixes(for: spec, at: hit.range, values: hit.values))
+                    }
                 } else {
                     findings += try checkPhrases(rule, document, facts, matcher, composer)
                 }

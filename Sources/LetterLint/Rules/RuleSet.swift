@@ -5,6 +5,7 @@ public struct Rule: Sendable {
     public let spec: RuleSpec
     let patterns: [Regex]
     let exceptions: [Regex]
+    let check: (any CodeCheck)?
 
     public var id: String { spec.id }
 }
@@ -66,7 +67,20 @@ public struct RuleSet: Sendable {
         let exceptions = try spec.exceptions.map { (p: RuleSpec.Located) throws(LoadError) -> Regex in
             try build(p, what: "an exception")
         }
-        return Rule(spec: spec, patterns: patterns, exceptions: exceptions)
+        var check: (any CodeCheck)? = nil
+        if let name = spec.check {
+            guard let found = CodeChecks.all[name] else {
+                throw LoadError(file: spec.file, line: spec.line, message: "rule '\(spec.id)' names an unknown check '\(name)'; known checks: "
+                                + CodeChecks.all.keys.sorted().joined(separator: ", "))
+            }
+            let known = found.slots.union(Slot.allCases.map(\.rawValue))
+            for slot in Slots.names(in: spec.message + " " + (spec.fix?.text ?? "")) where !known.contains(slot) {
+                throw LoadError(file: spec.file, line: spec.line, message: "rule '\(spec.id)' uses slot '{\(slot)}', which check '\(name)' does not fill; it fills: "
+                                + known.sorted().map { "{\($0)}" }.joined(separator: ", "))
+            }
+            check = found
+        }
+        return Rule(spec: spec, patterns: patterns, exceptions: exceptions, check: check)
     }
 
     /// Names become alternations that must stand as words: not inside a longer word, and
