@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["LetterLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "LetterLintTests", dependencies: ["LetterLint"]),
+        .testTarget(name: "LetterLintTests", dependencies: ["LetterLint"], exclude: ["Goldens"]),
         .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint"]),
     ]
 )

@@ -12,6 +12,9 @@ public struct LintOptions: Sendable {
     public var industry: Industry?
     /// A notice period the writer's contract sets, in days; overrides the industry norm.
     public var noticeDays: Int?
+    /// The letter's own date when it comes from outside the text (an e-mail's Date: header);
+    /// a date written in the letter's header is found by the date checks themselves.
+    public var letterDate: CivilDate?
 
     public init(employers: [String] = [], onlyRules: Set<String>? = nil, today: CivilDate? = nil,
                 industry: Industry? = nil, noticeDays: Int? = nil) {
