@@ -18,7 +18,7 @@ struct LetterLintCommand: ParsableCommand {
             2 usage error, unreadable input or invalid lexicon.
             """,
         version: LetterLintVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, DebugCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ConfigCommand.self, DebugCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -43,6 +43,18 @@ struct LintingOptions: ParsableArguments {
         return Linter(ruleSet: try loadRuleSet(), limits: limits)
     }
 
+    /// These flags for the session that merges them with `.letterlint.yml`.
+    var flagSettings: FlagSettings {
+        var flags = FlagSettings()
+        flags.employers = employers
+        flags.lexicons = lexicons
+        flags.industry = industry
+        flags.noticeDays = noticeDays
+        flags.today = today
+        flags.matchLimit = matchLimit == MatchLimits.default.match ? nil : matchLimit
+        return flags
+    }
+
     var lintOptions: LintOptions {
         LintOptions(employers: employers, today: today, industry: industry, noticeDays: noticeDays)
     }

@@ -9,49 +9,17 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Reading letters from disk. Only this stage touches the file system.
 public enum InputFiles {
-    /// Extensions of letters found when a folder is checked.
-    public static let letterExtensions: Set<String> = ["txt", "md", "markdown"]
-
-    /// Files to check for the paths the user gave: files as they are, folders searched
-    /// recursively for letters (hidden entries skipped), sorted by path.
+    /// Files to check for the paths the user gave, with the default include list: files as
+    /// they are, folders walked recursively (see ``FolderWalker``), sorted by path.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [InputError]) {
-        var files: [String] = []
-        var errors: [InputError] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(InputError(path: path, message: "no such file or folder"))
-                continue
-            }
-            guard isDirectory.boolValue else { files.append(path); continue }
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
-                errors.append(InputError(path: path, message: "cannot read the folder"))
-                continue
-            }
-            var found: [String] = []
-            for case let relative as String in walker {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                if letterExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                    found.append((path as NSString).appendingPathComponent(relative))
-                }
-            }
-            files += found.sorted()
-        }
-        return (files, errors)
+        let walker = FolderWalker(options: .init(include: Settings.defaultInclude.compactMap(Glob.init)))
+        let result = walker.walk(paths)
+        return (result.files, result.errors)
     }
 
-    /// The bytes of a file.
+    /// The bytes of a regular file (never blocks on a FIFO; see ``readRegularFile(_:limit:)``).
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(path: path, message: "no such file")
-        }
-        if isDirectory.boolValue { throw InputError(path: path, message: "is a folder") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, message: "cannot read the file (check its permissions)")
-        }
-        return [UInt8](data)
+        try readRegularFile(path)
     }
 
     /// All of standard input.

@@ -79,3 +79,14 @@ public enum Slot: String, CaseIterable, Sendable {
     case company, manager, name, role
     case lastDay = "last_day"
 }
+
+extension RuleSpec {
+    /// The same rule with more names (for `names` rules).
+    func adding(names more: [String]) -> RuleSpec {
+        RuleSpec(id: id, category: category, kind: kind, severity: severity, scope: scope, sections: sections,
+                 caseSensitive: caseSensitive, description: description, message: message, reason: reason,
+                 patterns: patterns, names: names + more.map { Located(text: $0, line: nil) }, exceptions: exceptions,
+                 define: define, fix: fix, insertAt: insertAt, check: check, flagExamples: flagExamples,
+                 passExamples: passExamples, file: file, line: line)
+    }
+}

@@ -31,11 +31,7 @@ public struct FileReport: Sendable {
 
     /// The same report with only the findings that pass `keep`.
     public func filtered(_ keep: (Finding) -> Bool) -> FileReport {
-        let r = result
-        return FileReport(path: path,
-                          result: LintResult(document: r.document, facts: r.facts, findings: r.findings.filter(keep),
-                                             diagnostics: r.diagnostics),
-                          notes: notes, sourceMap: sourceMap)
+        replacing(findings: findings.filter(keep))
     }
 }
 

@@ -12,6 +12,17 @@ public struct LintOptions: Sendable {
     public var industry: Industry?
     /// A notice period the writer's contract sets, in days; overrides the industry norm.
     public var noticeDays: Int?
+    /// Rule ids or categories not to run, and rule ids to run even so (see ``RuleSelector``).
+    public var disabled: [String] = []
+    public var enabled: [String] = []
+
+    /// Whether the rule runs under these options.
+    public func runs(_ ruleID: String) -> Bool {
+        if let onlyRules, !onlyRules.contains(ruleID) { return false }
+        if enabled.contains(ruleID) { return true }
+        return !disabled.contains { RuleSelector.matches($0, ruleID) }
+    }
+
     /// The letter's own date when it comes from outside the text (an e-mail's Date: header);
     /// a date written in the letter's header is found by the date checks themselves.
     public var letterDate: CivilDate?
@@ -52,7 +63,7 @@ public struct Linter: Sendable {
         let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
-        for rule in ruleSet.rules where options.onlyRules?.contains(rule.id) ?? true {
+        for rule in ruleSet.rules where options.runs(rule.id) {
             do {
                 if rule.spec.kind == .clause {
                     if let finding = try checkClause(rule, document, matcher, composer) { findings.append(finding) }

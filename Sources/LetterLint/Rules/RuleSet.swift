@@ -19,9 +19,14 @@ public struct RuleSet: Sendable {
     static let namesPerPattern = 400
 
     /// The bundled lexicons plus any user lexicon folders or files.
-    public static func load(extraLexicons: [String] = []) throws(LoadError) -> RuleSet {
+    /// - Parameter extraNames: names to add to `names` rules, by rule id (configured competitors).
+    public static func load(extraLexicons: [String] = [], extraNames: [String: [String]] = [:]) throws(LoadError) -> RuleSet {
         var specs = try LexiconLoader.bundled()
         for path in extraLexicons { specs += try LexiconLoader.load(path: path) }
+        for (id, names) in extraNames where !names.isEmpty {
+            guard let index = specs.firstIndex(where: { $0.id == id && $0.kind == .names }) else { continue }
+            specs[index] = specs[index].adding(names: names)
+        }
         return try RuleSet(specs: specs)
     }
 

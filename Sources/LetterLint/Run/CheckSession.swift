@@ -1,0 +1,104 @@
+import Foundation
+import PCRE2
+
+/// One run of `letterlint check`: finds the configuration for each letter, checks it, and
+/// applies the user's policy, directives and baseline. Rule sets are compiled once per
+/// configuration and shared by every letter under it.
+public final class CheckSession: @unchecked Sendable {
+    public let flags: FlagSettings
+    /// `--config FILE`: used for every letter instead of looking for `.letterlint.yml`.
+    public let explicitConfig: String?
+
+    private struct Context {
+        let settings: Settings
+        let checker: Checker
+        let baseline: Baseline?
+        let baselineFolder: String?
+    }
+
+    private let lock = NSLock()
+    private var contexts: [String: Context] = [:]
+    private var configPaths: [String: String?] = [:]
+
+    public init(flags: FlagSettings, explicitConfig: String? = nil) {
+        self.flags = flags
+        self.explicitConfig = explicitConfig
+    }
+
+    /// The settings that apply to a letter in `folder` (its nearest `.letterlint.yml`).
+    public func settings(forFolder folder: String) throws(LoadError) -> Settings {
+        try context(forFolder: folder).settings
+    }
+
+    /// Checks one letter. `path` is shown in reports; `location` is where the file lives
+    /// (for finding its configuration and its baseline key).
+    public func check(bytes: [UInt8], path: String, location: String) throws(CheckFailure) -> FileReport {
+        let folder = (location as NSString).deletingLastPathComponent
+        let context: Context
+        do { context = try self.context(forFolder: folder.isEmpty ? "." : folder) } catch { throw .configuration(error) }
+        var report: FileReport
+        do { report = try context.checker.check(bytes: bytes, path: path) } catch { throw .input(error) }
+        report = context.settings.policy.apply(report)
+        if Directives.supported(pathExtension: (location as NSString).pathExtension) {
+            report = Directives.apply(to: report, sourceText: report.result.document.text)
+        }
+        if let baseline = context.baseline, let baselineFolder = context.baselineFolder {
+            report = baseline.filter(report, as: CheckSession.key(for: location, relativeTo: baselineFolder))
+        }
+        return report
+    }
+
+    /// The key a file has in a baseline stored in `folder`: its path relative to that folder.
+    public static func key(for location: String, relativeTo folder: String) -> String {
+        guard location != "<stdin>" else { return location }
+        let file = URL(fileURLWithPath: location).standardizedFileURL.pathComponents
+        let base = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(file.count, base.count) && file[common] == base[common] { common += 1 }
+        return (Array(repeating: "..", count: base.count - common) + file[common...]).joined(separator: "/")
+    }
+
+    private func configPath(forFolder folder: String) -> String? {
+        if let explicitConfig { return explicitConfig }
+        lock.lock(); defer { lock.unlock() }
+        if let cached = configPaths[folder] { return cached }
+        let found = Configuration.find(from: folder)
+        configPaths[folder] = found
+        return found
+    }
+
+    private func context(forFolder folder: String) throws(LoadError) -> Context {
+        let path = configPath(forFolder: folder)
+        let key = path ?? ""
+        lock.lock()
+        if let cached = contexts[key] { lock.unlock(); return cached }
+        lock.unlock()
+        let configuration = try path.map { (p: String) throws(LoadError) -> Configuration in try Configuration.load(path: p) }
+        let settings = Settings(configuration: configuration, flags: flags)
+        var limits = MatchLimits.default
+        limits.match = settings.matchLimit
+        let checker = Checker(linter: Linter(ruleSet: try settings.ruleSet(), limits: limits), options: settings.lintOptions)
+        var baseline: Baseline? = nil
+        var baselineFolder: String? = nil
+        if let file = settings.baseline.value {
+            baseline = try Baseline.load(path: file)
+            baselineFolder = (file as NSString).deletingLastPathComponent
+        }
+        let context = Context(settings: settings, checker: checker, baseline: baseline, baselineFolder: baselineFolder.map { $0.isEmpty ? "." : $0 })
+        lock.lock(); contexts[key] = context; lock.unlock()
+        return context
+    }
+}
+
+/// Why a letter could not be checked.
+public enum CheckFailure: Error, CustomStringConvertible {
+    case input(InputError)
+    case configuration(LoadError)
+
+    public var description: String {
+        switch self {
+        case .input(let e): return e.description
+        case .configuration(let e): return "invalid configuration: \(e)"
+        }
+    }
+}
