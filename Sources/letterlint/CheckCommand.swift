@@ -9,16 +9,8 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 extension FailThreshold: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check letters and report what to change.",
-        discussion: """
-            With no path, or '-', the letter is read from standard input. A folder is searched for \
-            letters. Settings come from the nearest .letterlint.yml (or --config), then flags.
-            """
-    )
-
+/// Everything `check` and `scan` share.
+struct CheckOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Letters or folders to check; '-' or nothing for standard input.", valueName: "path"))
     var paths: [String] = []
 
@@ -28,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding is at or above this severity: error, warning, info or never (default: error, or fail-on: in .letterlint.yml).")
     var failOn: FailThreshold?
 
-    @Flag(name: .shortAndLong, help: "Report only findings at or above the --fail-on severity, and no summary.")
+    @Flag(name: .shortAndLong, help: "Report only findings at or above the --fail-on severity, no summary and no progress bar.")
     var quiet = false
 
     @Option(help: "Colour in human output: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -46,19 +38,68 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every current finding in this file (to adopt letterlint on existing drafts), and exit 0.", valueName: "file"))
     var writeBaseline: String?
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Skip files larger than this many bytes, with a note.", valueName: "bytes"))
+    var maxFileSize: Int = FolderWalker.defaultMaxFileSize
+
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links when walking folders (loops are walked once).")
+    var followSymlinks = false
+
     @OptionGroup var linting: LintingOptions
 
     func validate() throws {
         if staged && !paths.isEmpty { throw ValidationError("--staged checks the index; give no paths with it") }
         if baseline != nil && writeBaseline != nil { throw ValidationError("use --baseline or --write-baseline, not both") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes") }
     }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check letters and report what to change.",
+        discussion: """
+            With no path, or '-', the letter is read from standard input. Folders are searched \
+            recursively for letters, honouring .gitignore and .letterlintignore. Settings come \
+            from the nearest .letterlint.yml (or --config), then flags.
+            """
+    )
+
+    @OptionGroup var options: CheckOptions
 
     func run() throws {
-        var flags = linting.flagSettings
-        flags.failOn = failOn
-        flags.baseline = baseline
-        flags.ignoreBaseline = writeBaseline != nil
-        let session = CheckSession(flags: flags, explicitConfig: config)
+        try CheckRun(options: options, progress: false).run()
+    }
+}
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Check folders of letters, with a progress bar and a summary.",
+        discussion: "The same as check, made for batches: a progress bar on a terminal (stderr) and a summary of what needs attention."
+    )
+
+    @OptionGroup var options: CheckOptions
+
+    func run() throws {
+        try CheckRun(options: options, progress: true).run()
+    }
+}
+
+/// One run of check or scan: collect the letters, check them on all cores, report.
+struct CheckRun {
+    let options: CheckOptions
+    let progress: Bool
+
+    func run() throws {
+        var flags = options.linting.flagSettings
+        flags.failOn = options.failOn
+        flags.baseline = options.baseline
+        flags.ignoreBaseline = options.writeBaseline != nil
+        let session = CheckSession(flags: flags, explicitConfig: options.config)
         let cwd = FileManager.default.currentDirectoryPath
         let settings: Settings
         do { settings = try session.settings(forFolder: cwd) } catch {
@@ -66,30 +107,43 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        var inputs: [Input]
         var problems = false
-        if staged {
-            inputs = try stagedInputs(settings)
+        var items: [BatchRunner.Item]
+        if options.staged {
+            items = try stagedItems(settings)
         } else {
-            let targets = paths.isEmpty ? ["-"] : paths
-            let expanded = InputFiles.expand(targets.filter { $0 != "-" })
-            for error in expanded.errors { Terminal.error("letterlint: \(error)"); problems = true }
-            inputs = expanded.files.map { Input(path: $0, location: $0, bytes: nil) }
-            if targets.contains("-") { inputs.insert(Input(path: "<stdin>", location: "<stdin>", bytes: InputFiles.readStandardInput()), at: 0) }
+            let targets = options.paths.isEmpty ? ["-"] : options.paths
+            var walkOptions = FolderWalker.Options(include: settings.include.value.compactMap(Glob.init),
+                                                   exclude: settings.exclude.value.compactMap(Glob.init),
+                                                   maxFileSize: options.maxFileSize)
+            walkOptions.followSymlinks = options.followSymlinks
+            let walked = FolderWalker(options: walkOptions).walk(targets.filter { $0 != "-" })
+            for error in walked.errors { Terminal.error("letterlint: \(error)"); problems = true }
+            if !options.quiet { for note in walked.notes { Terminal.error("letterlint: note: \(note)") } }
+            items = walked.files.map { BatchRunner.Item(path: $0, location: $0) }
+            if targets.contains("-") {
+                items.insert(BatchRunner.Item(path: "<stdin>", location: (cwd as NSString).appendingPathComponent("<stdin>"),
+                                              bytes: InputFiles.readStandardInput()), at: 0)
+            }
         }
 
+        let bar = progress && !options.quiet ? ProgressBar() : nil
+        var onProgress: (@Sendable (Int, Int) -> Void)? = nil
+        if let bar { onProgress = { done, total in bar.update(done: done, total: total) } }
+        let outcomes = BatchRunner.run(items, session: session, jobs: options.jobs, maxFileSize: options.maxFileSize,
+                                       progress: onProgress)
+        bar?.finish()
+
         var reports: [FileReport] = []
-        for input in inputs {
-            do {
-                let bytes = try input.bytes ?? InputFiles.read(input.path)
-                let location = input.location == "<stdin>" ? (cwd as NSString).appendingPathComponent("<stdin>") : input.location
-                reports.append(try session.check(bytes: bytes, path: input.path, location: location))
-            } catch let failure as CheckFailure {
+        var locations: [String: String] = [:]
+        for (item, outcome) in zip(items, outcomes) {
+            switch outcome {
+            case .report(let report):
+                reports.append(report)
+                locations[report.path] = item.location
+            case .failed(let failure):
                 Terminal.error("letterlint: \(failure)")
                 if case .configuration = failure { throw ExitCode(2) }
-                problems = true
-            } catch {
-                Terminal.error("letterlint: \(error)")
                 problems = true
             }
         }
@@ -100,31 +154,19 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        if let writeBaseline {
-            var recorded = Baseline()
-            let folder = (writeBaseline as NSString).deletingLastPathComponent
-            let locations = Dictionary(inputs.map { ($0.path, $0.location) }, uniquingKeysWith: { first, _ in first })
-            for report in reports {
-                let location = locations[report.path] ?? report.path
-                recorded.record(report, as: CheckSession.key(for: location, relativeTo: folder.isEmpty ? "." : folder))
-            }
-            do { try recorded.serialized().write(toFile: writeBaseline, atomically: true, encoding: .utf8) } catch {
-                Terminal.error("letterlint: cannot write \(writeBaseline): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-            let count = reports.reduce(0) { $0 + $1.findings.count }
-            Terminal.error("letterlint: recorded \(count) finding\(count == 1 ? "" : "s") in \(writeBaseline)")
+        if let file = options.writeBaseline {
+            try writeBaseline(reports, locations: locations, to: file)
             if problems { throw ExitCode(2) }
             return
         }
 
         let threshold = settings.failOn.value.severity
-        if quiet {
+        if options.quiet {
             reports = reports.map { $0.filtered { finding in threshold.map { finding.severity >= $0 } ?? false } }
         }
-        switch format {
+        switch options.format {
         case .human:
-            let style = HumanReport.Style(color: Terminal.wantsColor(color), summary: !quiet)
+            let style = HumanReport.Style(color: Terminal.wantsColor(options.color), summary: !options.quiet)
             Terminal.out(HumanReport.render(reports, style: style))
         case .json:
             Terminal.out(JSONReport.render(reports, toolVersion: LetterLintVersion.current))
@@ -133,20 +175,28 @@ struct CheckCommand: ParsableCommand {
         if problems { throw ExitCode(2) }
         let failing = threshold.map { t in reports.flatMap(\.findings).filter { $0.severity >= t }.count } ?? 0
         if failing > 0 {
-            if staged { Terminal.error(CheckCommand.blockedFooter(failing, threshold: threshold!)) }
+            if options.staged { Terminal.error(CheckRun.blockedFooter(failing, threshold: threshold!)) }
             throw ExitCode(1)
         }
     }
 
-    struct Input {
-        let path: String
-        let location: String
-        let bytes: [UInt8]?
+    private func writeBaseline(_ reports: [FileReport], locations: [String: String], to file: String) throws {
+        var recorded = Baseline()
+        let folder = (file as NSString).deletingLastPathComponent
+        for report in reports {
+            recorded.record(report, as: CheckSession.key(for: locations[report.path] ?? report.path, relativeTo: folder.isEmpty ? "." : folder))
+        }
+        do { try recorded.serialized().write(toFile: file, atomically: true, encoding: .utf8) } catch {
+            Terminal.error("letterlint: cannot write \(file): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let count = reports.reduce(0) { $0 + $1.findings.count }
+        Terminal.error("letterlint: recorded \(count) finding\(count == 1 ? "" : "s") in \(file)")
     }
 
     /// Staged letters, read from the index (so a partly staged file is judged as it will be
     /// committed), with paths relative to the repository root.
-    private func stagedInputs(_ settings: Settings) throws -> [Input] {
+    private func stagedItems(_ settings: Settings) throws -> [BatchRunner.Item] {
         do {
             let repository = try GitRepository.discover(from: FileManager.default.currentDirectoryPath)
             let include = settings.include.value.compactMap(Glob.init)
@@ -156,8 +206,8 @@ struct CheckCommand: ParsableCommand {
             }
             let contents = try repository.blobs(files.map(\.blob))
             return files.map { file in
-                Input(path: file.path, location: (repository.root as NSString).appendingPathComponent(file.path),
-                      bytes: contents[file.blob] ?? [])
+                BatchRunner.Item(path: file.path, location: (repository.root as NSString).appendingPathComponent(file.path),
+                                 bytes: contents[file.blob] ?? [])
             }
         } catch {
             Terminal.error("letterlint: \(error)")

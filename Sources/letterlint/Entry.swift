@@ -18,7 +18,7 @@ struct LetterLintCommand: ParsableCommand {
             2 usage error, unreadable input or invalid lexicon.
             """,
         version: LetterLintVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ConfigCommand.self, DebugCommand.self],
+        subcommands: [CheckCommand.self, ScanCommand.self, RulesCommand.self, HookCommand.self, InitCommand.self, ConfigCommand.self, FixCommand.self, RewriteCommand.self, DraftCommand.self, ChecklistCommand.self, DebugCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A one-line progress bar on standard error: files done of total, rate and time left.
+/// Drawn only when standard error is a terminal, and at most ten times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var drawn = false
+
+    func update(done: Int, total: Int) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        let line = String(format: "\r[%@] %d/%d files  %.0f files/s  %@ left ", bar, done, total, rate, ProgressBar.duration(left))
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func finish() {
+        guard enabled, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) // clear the line for the report
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}
