@@ -51,6 +51,9 @@ public struct LintResult: Sendable {
 public struct Linter: Sendable {
     public let ruleSet: RuleSet
     public let limits: MatchLimits
+    /// Skip patterns whose required literals a letter lacks (see ``Prefilter``). Off only
+    /// to prove in tests that it changes nothing.
+    public var prefiltering = true
 
     public init(ruleSet: RuleSet, limits: MatchLimits = .default) {
         self.ruleSet = ruleSet
@@ -61,12 +64,14 @@ public struct Linter: Sendable {
         let facts = FactExtractor.extract(from: document, employers: options.employers)
         let matcher = Matcher(limits: limits)
         let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
+        let candidates = prefiltering ? document.bytes.withUnsafeBufferPointer { ruleSet.prefilter.candidates(in: $0) }
+            : [Bool](repeating: true, count: ruleSet.prefilter.patternCount)
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         for rule in ruleSet.rules where options.runs(rule.id) {
             do {
                 if rule.spec.kind == .clause {
-                    if let finding = try checkClause(rule, document, matcher, composer) { findings.append(finding) }
+                    if let finding = try checkClause(rule, document, matcher, composer, candidates) { findings.append(finding) }
                 } else if let check = rule.check {
                     let context = CheckContext(document: document, facts: facts, options: options, matcher: matcher, ruleSet: ruleSet)
                     findings += check.run(context).map { hit in
@@ -77,7 +82,7 @@ public struct Linter: Sendable {
                                        secret: nil, fixes: composer.fixes(for: spec, at: hit.range, values: hit.values))
                     }
                 } else {
-                    findings += try checkPhrases(rule, document, facts, matcher, composer)
+                    findings += try checkPhrases(rule, document, facts, matcher, composer, candidates)
                 }
             } catch {
                 diagnostics.append(Diagnostic(ruleID: rule.id,
@@ -91,13 +96,13 @@ public struct Linter: Sendable {
     // MARK: Phrases, names and secrets
 
     private func checkPhrases(_ rule: Rule, _ document: Document, _ facts: LetterFacts, _ matcher: Matcher,
-                              _ composer: FixComposer) throws(MatchError) -> [Finding] {
+                              _ composer: FixComposer, _ runnable: [Bool]) throws(MatchError) -> [Finding] {
         let spec = rule.spec
         let units = Linter.units(for: spec, in: document)
         // Each match remembers its pattern: a secret's `(?<secret>…)` group is looked up
         // in the pattern that matched, wherever that pattern numbers it.
         var candidates: [(match: Match, secretGroup: Int?)] = []
-        for regex in rule.patterns {
+        for (regex, id) in zip(rule.patterns, rule.patternIDs) where runnable[id] {
             let group = spec.kind == .secret ? regex.groupNumber(named: "secret") : nil
             candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher).map { ($0, group) }
         }
@@ -183,10 +188,10 @@ public struct Linter: Sendable {
     // MARK: Clauses
 
     private func checkClause(_ rule: Rule, _ document: Document, _ matcher: Matcher,
-                             _ composer: FixComposer) throws(MatchError) -> Finding? {
+                             _ composer: FixComposer, _ candidates: [Bool]) throws(MatchError) -> Finding? {
         let units = Linter.units(for: rule.spec, in: document)
-        for regex in rule.patterns where !(try Linter.matches(of: regex, in: document, units: units, matcher: matcher)).isEmpty {
-            return nil
+        for (regex, id) in zip(rule.patterns, rule.patternIDs) where candidates[id] {
+            if !(try Linter.matches(of: regex, in: document, units: units, matcher: matcher)).isEmpty { return nil }
         }
         let spec = rule.spec
         let anchor = composer.anchor(spec.insertAt ?? .end)

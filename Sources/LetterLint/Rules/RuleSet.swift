@@ -6,6 +6,8 @@ public struct Rule: Sendable {
     let patterns: [Regex]
     let exceptions: [Regex]
     let check: (any CodeCheck)?
+    /// Global ids of `patterns`, for the prefilter.
+    var patternIDs: [Int] = []
 
     public var id: String { spec.id }
 }
@@ -13,6 +15,8 @@ public struct Rule: Sendable {
 /// Every rule letterlint runs, compiled once per process.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// Which patterns can match a given letter.
+    public let prefilter: Prefilter
 
     /// Names per compiled alternation: keeps a 5,000-name user list under PCRE2's pattern
     /// size limit while still matching many names per pass.
@@ -43,7 +47,16 @@ public struct RuleSet: Sendable {
             seen[spec.id] = spec
             rules.append(try RuleSet.compile(spec))
         }
-        self.rules = rules.sorted { $0.id < $1.id }
+        rules.sort { $0.id < $1.id }
+        var sources: [String] = []
+        for r in rules.indices {
+            rules[r].patternIDs = rules[r].patterns.map { regex in
+                sources.append(regex.pattern)
+                return sources.count - 1
+            }
+        }
+        self.rules = rules
+        prefilter = Prefilter(sources: sources)
     }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }

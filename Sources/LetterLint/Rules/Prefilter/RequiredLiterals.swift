@@ -1,0 +1,318 @@
+/// Finds, for a PCRE2 pattern, a set of literal strings of which every match must contain
+/// at least one (case-insensitively). A letter that contains none of them cannot match, so
+/// the pattern need not run on it.
+///
+/// The analysis is conservative: anything it does not understand (back references,
+/// subroutine calls, classes with non-ASCII letters, unusual escapes) counts as "could be
+/// anything", and a pattern whose requirement cannot be stated as literals of useful length
+/// gets `nil` and always runs. It may keep a pattern that cannot match; it never drops one
+/// that can.
+public enum RequiredLiterals {
+    /// Literals shorter than this are everywhere in text; they filter nothing.
+    static let minimumLength = 3
+    /// Largest set of exact strings tracked through concatenation and alternation.
+    static let maxExact = 64
+
+    /// The literals (lowercased ASCII), or nil when the pattern must always run.
+    public static func of(_ pattern: String) -> Set<String>? {
+        // Extended mode (spaces are not literal) and verbs change how the text reads.
+        if pattern.contains("(?x") || pattern.contains("(*") { return nil }
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
+        guard var required = info.exact ?? info.required else { return nil }
+        required = Set(required.map { $0.lowercased() })
+        guard !required.isEmpty, required.allSatisfy({ $0.count >= minimumLength && $0.unicodeScalars.allSatisfy(\.isASCII) }) else {
+            return nil
+        }
+        return required
+    }
+
+    /// What is known about the strings a piece of pattern matches.
+    struct Info {
+        /// Exactly one of these strings (nil: not a small finite set).
+        var exact: Set<String>?
+        /// Every match contains one of these (nil: nothing known).
+        var required: Set<String>?
+
+        static let empty = Info(exact: [""], required: nil)
+        static let anything = Info(exact: nil, required: nil)
+        static func literal(_ s: String) -> Info { Info(exact: [s], required: nil) }
+
+        /// The requirement this piece contributes, from its exact set if it has one.
+        var usable: Set<String>? {
+            if let exact { return exact.contains("") ? nil : exact }
+            return required
+        }
+    }
+
+    /// Picks the more selective of two requirements: the one whose shortest literal is longest.
+    static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
+        guard let a else { return b }
+        guard let b else { return a }
+        let ma = a.map(\.count).min() ?? 0, mb = b.map(\.count).min() ?? 0
+        if ma != mb { return ma > mb ? a : b }
+        return a.count <= b.count ? a : b
+    }
+
+    static func concatenate(_ parts: [Info]) -> Info {
+        var runs: [Set<String>?] = []   // requirements of the sequence, one per exact run or inexact part
+        var current: Set<String>? = [""]
+        var allExact = true
+        for part in parts {
+            if let exact = part.exact, let run = current {
+                let product = Set(run.flatMap { a in exact.map { a + $0 } })
+                if product.count <= maxExact { current = product; continue }
+            }
+            // The run ends here.
+            if let run = current, !run.contains("") || run.count > 1 { runs.append(run.contains("") ? nil : run) }
+            allExact = false
+            if let exact = part.exact, exact.count <= maxExact {
+                current = exact
+            } else {
+                runs.append(part.required)
+                current = [""]
+            }
+        }
+        if allExact { return Info(exact: current, required: nil) }
+        if let run = current, !run.contains("") { runs.append(run) }
+        return Info(exact: nil, required: runs.reduce(nil) { better($0, $1) })
+    }
+
+    static func alternate(_ branches: [Info]) -> Info {
+        if branches.allSatisfy({ $0.exact != nil }) {
+            let union = branches.reduce(into: Set<String>()) { $0.formUnion($1.exact!) }
+            if union.count <= maxExact { return Info(exact: union, required: nil) }
+        }
+        var union = Set<String>()
+        for branch in branches {
+            guard let r = branch.usable else { return .anything }
+            union.formUnion(r)
+        }
+        return Info(exact: nil, required: union)
+    }
+
+    struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        var atEnd: Bool { i >= s.count }
+        func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
+
+        mutating func parseAlternation() -> Info? {
+            var branches: [Info] = []
+            while true {
+                guard let seq = parseSequence() else { return nil }
+                branches.append(seq)
+                if peek() == "|" { i += 1; continue }
+                break
+            }
+            return branches.count == 1 ? branches[0] : RequiredLiterals.alternate(branches)
+        }
+
+        mutating func parseSequence() -> Info? {
+            var parts: [Info] = []
+            while let c = peek(), c != "|", c != ")" {
+                guard var atom = parseAtom() else { return nil }
+                guard let quantified = parseQuantifier(&atom) else { return nil }
+                parts.append(quantified)
+            }
+            return RequiredLiterals.concatenate(parts)
+        }
+
+        mutating func parseQuantifier(_ atom: inout Info) -> Info? {
+            guard let c = peek() else { return atom }
+            var minimum = 1, maximum: Int? = 1
+            switch c {
+            case "?": minimum = 0; maximum = 1; i += 1
+            case "*": minimum = 0; maximum = nil; i += 1
+            case "+": minimum = 1; maximum = nil; i += 1
+            case "{":
+                // {n}, {n,}, {n,m}; anything else is a literal brace.
+                var j = i + 1, n = 0, digits = 0
+                while j < s.count, let d = s[j].properties.numericType != nil ? Int(String(s[j])) : nil { n = n * 10 + d; j += 1; digits += 1 }
+                guard digits > 0, j < s.count else { return atom }
+                if s[j] == "}" { minimum = n; maximum = n; i = j + 1 }
+                else if s[j] == "," {
+                    j += 1
+                    var m = 0, mdigits = 0
+                    while j < s.count, let d = s[j].properties.numericType != nil ? Int(String(s[j])) : nil { m = m * 10 + d; j += 1; mdigits += 1 }
+                    guard j < s.count, s[j] == "}" else { return atom }
+                    minimum = n; maximum = mdigits > 0 ? m : nil; i = j + 1
+                } else { return atom }
+            default:
+                return atom
+            }
+            if let next = peek(), next == "?" || next == "+" { i += 1 } // lazy or possessive
+            if minimum == 1 && maximum == 1 { return atom }
+            if minimum == 0 {
+                if maximum == 1, let exact = atom.exact, exact.count < RequiredLiterals.maxExact {
+                    return Info(exact: exact.union([""]), required: nil)
+                }
+                return .anything
+            }
+            // At least once: the piece's requirement holds; exact only for small fixed counts.
+            if let exact = atom.exact, maximum == minimum, minimum <= 4 {
+                return RequiredLiterals.concatenate(Array(repeating: Info(exact: exact, required: nil), count: minimum))
+            }
+            return Info(exact: nil, required: atom.usable)
+        }
+
+        mutating func parseAtom() -> Info? {
+            guard let c = peek() else { return nil }
+            i += 1
+            switch c {
+            case "(":
+                return parseGroup()
+            case "[":
+                return parseClass()
+            case "\\":
+                return parseEscape()
+            case ".":
+                return .anything
+            case "^", "$":
+                return .empty
+            case "*", "+", "?", "{":
+                return c == "{" ? .literal("{") : nil // a quantifier with nothing before it
+            default:
+                return .literal(String(c))
+            }
+        }
+
+        mutating func parseGroup() -> Info? {
+            if peek() == "?" {
+                i += 1
+                guard let kind = peek() else { return nil }
+                switch kind {
+                case ":", ">", "|":
+                    i += 1
+                case "=", "!":
+                    i += 1
+                    guard skipGroupBody() else { return nil }
+                    return .empty // lookahead: consumes nothing
+                case "<" where peek(1) == "=" || peek(1) == "!":
+                    i += 2
+                    guard skipGroupBody() else { return nil }
+                    return .empty // lookbehind
+                case "<", "P", "'":
+                    // Named group: skip the name.
+                    if kind == "P" { i += 1 }
+                    i += 1
+                    while let c = peek(), c != ">", c != "'" { i += 1 }
+                    i += 1
+                case "(":
+                    // Conditional group, including (?(DEFINE)...): matches nothing by itself
+                    // or one of its branches; treat as unknown unless it is DEFINE.
+                    let isDefine = String(String.UnicodeScalarView(s[i..<min(i + 8, s.count)])) == "(DEFINE)"
+                    guard skipGroupBody() else { return nil }
+                    return isDefine ? .empty : .anything
+                case "#":
+                    while let c = peek(), c != ")" { i += 1 }
+                    i += 1
+                    return .empty
+                case "&", "R", "P", "+", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9":
+                    guard skipGroupBody() else { return nil }
+                    return .anything // recursion or subroutine call
+                default:
+                    // Option settings: (?i) (?-i) (?i:...) (?x-s:...)
+                    var j = i
+                    while j < s.count, s[j] != ")", s[j] != ":" { j += 1 }
+                    guard j < s.count else { return nil }
+                    i = j + 1
+                    if s[j] == ")" { return .empty }
+                }
+            }
+            guard let inner = parseAlternation(), peek() == ")" else { return nil }
+            i += 1
+            return inner
+        }
+
+        /// Skips to just after the `)` closing the current group, respecting nesting,
+        /// classes and escapes.
+        mutating func skipGroupBody() -> Bool {
+            var depth = 1
+            while let c = peek() {
+                i += 1
+                switch c {
+                case "\\": i += 1
+                case "[": _ = parseClass()
+                case "(": depth += 1
+                case ")":
+                    depth -= 1
+                    if depth == 0 { return true }
+                default: break
+                }
+            }
+            return false
+        }
+
+        mutating func parseClass() -> Info? {
+            var chars: Set<String> = []
+            var negated = false
+            var simple = true
+            if peek() == "^" { negated = true; i += 1 }
+            var first = true
+            while let c = peek() {
+                if c == "]" && !first { i += 1; break }
+                first = false
+                i += 1
+                if c == "\\" {
+                    guard let e = peek() else { return nil }
+                    i += 1
+                    if e.properties.isAlphabetic || e.properties.numericType != nil { simple = false; if e == "p" || e == "P" { skipPropertyName() } }
+                    else { chars.insert(String(e)) }
+                } else if c == "[" && peek() == ":" {
+                    while let p = peek(), p != "]" { i += 1 }
+                    i += 1
+                    simple = false
+                } else if peek() == "-", let next = peek(1), next != "]" {
+                    i += 2
+                    simple = false // ranges: not a small literal set
+                    _ = next
+                } else {
+                    chars.insert(String(c))
+                }
+            }
+            guard simple, !negated, !chars.isEmpty, chars.count <= 4,
+                  chars.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII } }) else { return .anything }
+            return Info(exact: chars, required: nil)
+        }
+
+        mutating func skipPropertyName() {
+            if peek() == "{" { while let c = peek(), c != "}" { i += 1 }; i += 1 } else { i += 1 }
+        }
+
+        mutating func parseEscape() -> Info? {
+            guard let e = peek() else { return nil }
+            i += 1
+            switch e {
+            case "b", "B", "A", "z", "Z", "G", "K":
+                return .empty
+            case "Q":
+                var literal = ""
+                while let c = peek() {
+                    if c == "\\" && peek(1) == "E" { i += 2; break }
+                    literal.unicodeScalars.append(c); i += 1
+                }
+                return .literal(literal)
+            case "p", "P":
+                skipPropertyName()
+                return .anything
+            case "x", "o", "c", "N", "g", "k":
+                // Code points, back references by name or number: skip their argument.
+                if peek() == "{" || peek() == "<" || peek() == "'" {
+                    let close: Unicode.Scalar = peek() == "{" ? "}" : peek() == "<" ? ">" : "'"
+                    while let c = peek(), c != close { i += 1 }
+                    i += 1
+                } else if e == "x" { i += min(2, s.count - i) } else if e == "c" { i += 1 }
+                return .anything
+            case "t": return .literal("\t")
+            case "n": return .literal("\n")
+            default:
+                if e.properties.isAlphabetic || e.properties.numericType != nil { return .anything } // \s \w \d \R \h \1 …
+                return .literal(String(e))
+            }
+        }
+    }
+}
