@@ -47,12 +47,18 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links when walking folders (loops are walked once).")
     var followSymlinks = false
 
+    @Option(name: .customLong("stdin-format"), help: ArgumentHelp("The format of a letter read from standard input: txt, md, html, eml or docx.", valueName: "format"))
+    var stdinFormat: String = "txt"
+
     @OptionGroup var linting: LintingOptions
 
     func validate() throws {
         if staged && !paths.isEmpty { throw ValidationError("--staged checks the index; give no paths with it") }
         if baseline != nil && writeBaseline != nil { throw ValidationError("use --baseline or --write-baseline, not both") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if InputFormat(name: stdinFormat) == nil {
+            throw ValidationError("--stdin-format must be one of: \(InputFormat.stdinNames.joined(separator: ", "))")
+        }
         if maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes") }
     }
 }
@@ -123,7 +129,8 @@ struct CheckRun {
             items = walked.files.map { BatchRunner.Item(path: $0, location: $0) }
             if targets.contains("-") {
                 items.insert(BatchRunner.Item(path: "<stdin>", location: (cwd as NSString).appendingPathComponent("<stdin>"),
-                                              bytes: InputFiles.readStandardInput()), at: 0)
+                                              bytes: InputFiles.readStandardInput(), format: InputFormat(name: options.stdinFormat)),
+                             at: 0)
             }
         }
 

@@ -164,11 +164,12 @@ extension Finding {
 
 extension FileReport {
     /// The same report with other findings (and optionally more diagnostics).
-    public func replacing(findings: [Finding], addingDiagnostics extra: [Diagnostic] = []) -> FileReport {
+    public func replacing(findings: [Finding], addingDiagnostics extra: [Diagnostic] = [],
+                          displayText newDisplay: String? = nil) -> FileReport {
         let r = result
         return FileReport(path: path,
                           result: LintResult(document: r.document, facts: r.facts, findings: findings,
                                              diagnostics: r.diagnostics + extra),
-                          notes: notes, sourceMap: sourceMap)
+                          notes: notes, sourceMap: sourceMap, displayText: newDisplay ?? displayText)
     }
 }

@@ -14,7 +14,7 @@ public enum HumanReport {
         var out = ""
         let paint = Paint(enabled: style.color)
         for report in reports {
-            let document = report.result.document
+            let document = report.displayDocument
             let redaction = Redaction(findings: report.findings)
             for note in report.notes { out += "\(report.path): \(paint.note("note")): \(note)\n" }
             for finding in report.findings {

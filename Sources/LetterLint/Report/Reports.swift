@@ -14,13 +14,21 @@ public struct FileReport: Sendable {
     public let notes: [String]
     /// Set when the checked text was extracted from another format.
     public let sourceMap: (any SourceMapping)?
+    /// The file's own text when the checked text is byte-aligned with it but masked
+    /// (Markdown markup blanked out): snippets show what the user wrote.
+    public let displayText: String?
 
-    public init(path: String, result: LintResult, notes: [String] = [], sourceMap: (any SourceMapping)? = nil) {
+    public init(path: String, result: LintResult, notes: [String] = [], sourceMap: (any SourceMapping)? = nil,
+                displayText: String? = nil) {
         self.path = path
         self.result = result
         self.notes = notes
         self.sourceMap = sourceMap
+        self.displayText = displayText.flatMap { $0.utf8.count == result.document.bytes.count ? $0 : nil }
     }
+
+    /// The document snippets are cut from: the file's own text when it is aligned.
+    public var displayDocument: Document { displayText.map { Document(text: $0) } ?? result.document }
 
     /// Line and column of a text offset, in the file the user opens.
     public func location(of offset: Int) -> Document.Location {

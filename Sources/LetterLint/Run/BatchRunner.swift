@@ -11,11 +11,14 @@ public enum BatchRunner {
         public let location: String
         /// Already in memory (standard input, a staged blob); nil: read `location` from disk.
         public let bytes: [UInt8]?
+        /// nil: by the location's extension.
+        public let format: InputFormat?
 
-        public init(path: String, location: String, bytes: [UInt8]? = nil) {
+        public init(path: String, location: String, bytes: [UInt8]? = nil, format: InputFormat? = nil) {
             self.path = path
             self.location = location
             self.bytes = bytes
+            self.format = format
         }
     }
 
@@ -37,7 +40,7 @@ public enum BatchRunner {
             let outcome: Outcome
             do {
                 let bytes = try item.bytes ?? InputFiles.readRegularFile(item.location, limit: maxFileSize)
-                outcome = .report(try session.check(bytes: bytes, path: item.path, location: item.location))
+                outcome = .report(try session.check(bytes: bytes, path: item.path, location: item.location, format: item.format))
             } catch let error as InputError {
                 outcome = .failed(.input(error))
             } catch let error as CheckFailure {

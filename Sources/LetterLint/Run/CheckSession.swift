@@ -31,16 +31,21 @@ public final class CheckSession: @unchecked Sendable {
     }
 
     /// Checks one letter. `path` is shown in reports; `location` is where the file lives
-    /// (for finding its configuration and its baseline key).
-    public func check(bytes: [UInt8], path: String, location: String) throws(CheckFailure) -> FileReport {
+    /// (for finding its configuration and its baseline key); `format` defaults to the one
+    /// its extension names.
+    public func check(bytes: [UInt8], path: String, location: String, format: InputFormat? = nil) throws(CheckFailure) -> FileReport {
         let folder = (location as NSString).deletingLastPathComponent
         let context: Context
         do { context = try self.context(forFolder: folder.isEmpty ? "." : folder) } catch { throw .configuration(error) }
+        let format = format ?? InputFormat.of(path: location)
         var report: FileReport
-        do { report = try context.checker.check(bytes: bytes, path: path) } catch { throw .input(error) }
+        do { report = try context.checker.check(bytes: bytes, path: path, format: format) } catch { throw .input(error) }
         report = context.settings.policy.apply(report)
-        if Directives.supported(pathExtension: (location as NSString).pathExtension) {
-            report = Directives.apply(to: report, sourceText: report.result.document.text)
+        if format == .markdown || format == .html, let source = try? TextDecoding.decode(bytes).text {
+            // Comments are invisible in these formats: directives live there. Markdown is
+            // checked byte-aligned with its file, so snippets can show the file's own text.
+            report = Directives.apply(to: report, sourceText: source)
+            if format == .markdown { report = report.replacing(findings: report.findings, displayText: source) }
         }
         if let baseline = context.baseline, let baselineFolder = context.baselineFolder {
             report = baseline.filter(report, as: CheckSession.key(for: location, relativeTo: baselineFolder))
