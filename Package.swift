@@ -44,8 +44,14 @@ let package = Package(
             name: "letterlint",
             dependencies: ["LetterLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The benchmark: generates a corpus and times letterlint against rg and pcre2grep.
+        .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint"]),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "LetterLintTests", dependencies: ["LetterLint"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "LetterLintTests",
+            dependencies: ["LetterLint", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Goldens"]
+        ),
         .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint"]),
     ]
 )
