@@ -2,10 +2,7 @@ import ArgumentParser
 import Foundation
 import LetterLint
 
-enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case human, json
-}
-
+extension ReportFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
@@ -14,8 +11,11 @@ struct CheckOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Letters or folders to check; '-' or nothing for standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Report format: human or json.")
-    var format: OutputFormat = .human
+    @Option(help: ArgumentHelp("Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: ReportFormat = .human
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding is at or above this severity: error, warning, info or never (default: error, or fail-on: in .letterlint.yml).")
     var failOn: FailThreshold?
@@ -171,12 +171,20 @@ struct CheckRun {
         if options.quiet {
             reports = reports.map { $0.filtered { finding in threshold.map { finding.severity >= $0 } ?? false } }
         }
-        switch options.format {
-        case .human:
-            let style = HumanReport.Style(color: Terminal.wantsColor(options.color), summary: !options.quiet)
-            Terminal.out(HumanReport.render(reports, style: style))
-        case .json:
-            Terminal.out(JSONReport.render(reports, toolVersion: LetterLintVersion.current))
+        let ruleSet: RuleSet
+        do { ruleSet = try session.ruleSet(forFolder: cwd) } catch {
+            Terminal.error("letterlint: invalid configuration: \(error)")
+            throw ExitCode(2)
+        }
+        let color = options.output == nil && Terminal.wantsColor(options.color)
+        let text = options.format.render(reports, ruleSet: ruleSet, options: .init(color: color, summary: !options.quiet))
+        if let output = options.output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                Terminal.error("letterlint: cannot write the report to \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            Terminal.out(text)
         }
 
         if problems { throw ExitCode(2) }

@@ -62,7 +62,7 @@ let clean = """
     Dear Priya,
 
     I am writing to resign from my position as Machine Learning Engineer at Northwind Analytics. \
-    My last working day will be Friday, 13 March 2026.
+    My resignation is effective two weeks from today.
 
     Thank you for the chance to build the fraud detection model with this team.
 
@@ -308,5 +308,29 @@ struct RulesCLITests {
         #expect(out.status == 0)
         #expect(out.stdout.contains("salutation: 1:1"))
         #expect(out.stdout.contains("employer: Northwind Analytics"))
+    }
+}
+
+@Suite("report formats from the command line")
+struct FormatCLITests {
+    @Test func githubLinesAreWellFormedAndOutputGoesToAFile() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try risky.write(to: folder.appending(path: "draft.txt"), atomically: true, encoding: .utf8)
+        let github = try CLI.run(["check", "--format", "github", "draft.txt"], in: folder)
+        #expect(github.status == 1)
+        let lines = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::") }
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.range(of: #"^::(error|warning|notice) file=draft\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+(,title=[^:]*)?::.+$"#, options: .regularExpression) != nil, "\(line)")
+        }
+        let written = try CLI.run(["check", "--format", "sarif", "--output", "report.sarif", "draft.txt"], in: folder)
+        #expect(written.status == 1)
+        #expect(written.stdout.isEmpty)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appending(path: "report.sarif"))) as? [String: Any])
+        #expect(sarif["version"] as? String == "2.1.0")
+        let unwritable = try CLI.run(["check", "--output", "/nonexistent/dir/report.txt", "draft.txt"], in: folder)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write the report"))
     }
 }

@@ -18,6 +18,7 @@ public final class CheckSession: @unchecked Sendable {
 
     private let lock = NSLock()
     private var contexts: [String: Context] = [:]
+    private var settingsCache: [String: Settings] = [:]
     private var configPaths: [String: String?] = [:]
 
     public init(flags: FlagSettings, explicitConfig: String? = nil) {
@@ -26,8 +27,16 @@ public final class CheckSession: @unchecked Sendable {
     }
 
     /// The settings that apply to a letter in `folder` (its nearest `.letterlint.yml`).
+    /// Reading them does not build the rule set.
     public func settings(forFolder folder: String) throws(LoadError) -> Settings {
-        try context(forFolder: folder).settings
+        let path = configPath(forFolder: folder)
+        lock.lock()
+        if let cached = settingsCache[path ?? ""] { lock.unlock(); return cached }
+        lock.unlock()
+        let configuration = try path.map { (p: String) throws(LoadError) -> Configuration in try Configuration.load(path: p) }
+        let settings = Settings(configuration: configuration, flags: flags)
+        lock.lock(); settingsCache[path ?? ""] = settings; lock.unlock()
+        return settings
     }
 
     /// Checks one letter. `path` is shown in reports; `location` is where the file lives
@@ -51,6 +60,11 @@ public final class CheckSession: @unchecked Sendable {
             report = baseline.filter(report, as: CheckSession.key(for: location, relativeTo: baselineFolder))
         }
         return report
+    }
+
+    /// The rules that apply in `folder` (for reports that describe every rule, like SARIF).
+    public func ruleSet(forFolder folder: String) throws(LoadError) -> RuleSet {
+        try context(forFolder: folder).checker.linter.ruleSet
     }
 
     /// The key a file has in a baseline stored in `folder`: its path relative to that folder.
@@ -78,8 +92,7 @@ public final class CheckSession: @unchecked Sendable {
         lock.lock()
         if let cached = contexts[key] { lock.unlock(); return cached }
         lock.unlock()
-        let configuration = try path.map { (p: String) throws(LoadError) -> Configuration in try Configuration.load(path: p) }
-        let settings = Settings(configuration: configuration, flags: flags)
+        let settings = try self.settings(forFolder: folder)
         var limits = MatchLimits.default
         limits.match = settings.matchLimit
         let checker = Checker(linter: Linter(ruleSet: try settings.ruleSet(), limits: limits), options: settings.lintOptions)
