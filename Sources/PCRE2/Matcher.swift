@@ -104,9 +104,11 @@ public final class Matcher {
         var groups: [Range<Int>?] = []
         if regex.captureCount > 0 {
             groups.reserveCapacity(regex.captureCount)
+            // PCRE2_UNSET is ~(size_t)0, which reads as -1 through Swift's Int.
+            let unset = Int(bitPattern: UInt.max)
             for g in 1...regex.captureCount {
                 let lo = ovector[2 * g], hi = ovector[2 * g + 1]
-                groups.append(g < pairs && lo != Int.max && hi != Int.max ? lo..<hi : nil)
+                groups.append(g < pairs && lo != unset && hi != unset ? lo..<hi : nil)
             }
         }
         return Match(range: range, groups: groups)

@@ -51,6 +51,15 @@ struct RegexTests {
         #expect(regex.groupNumber(named: "nope") == nil)
     }
 
+    @Test func aGroupThatDidNotTakePartIsNil() throws {
+        // Group 1 is unset, group 2 is set: the unset one must not come back as a range.
+        let regex = try Regex(#"(?:(a)|(b))c"#)
+        let bytes = Array("bc".utf8)
+        let match = try #require(try bytes.withUnsafeBufferPointer { (buffer) throws in try Matcher().firstMatch(of: regex, in: buffer) })
+        #expect(match.group(1) == nil)
+        #expect(match.group(2) == 0..<1)
+    }
+
     @Test func subjectEndIsAHardLimitButLookbehindSeesBeforeStart() throws {
         let regex = try Regex(#"(?<=my )work\b"#)
         let bytes = Array("my work is done".utf8)
