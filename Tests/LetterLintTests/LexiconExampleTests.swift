@@ -24,6 +24,16 @@ struct LexiconExampleTests {
         #expect(bundledRules.rule("disclosure.secret")?.spec.kind == .secret)
     }
 
+    /// Bundled patterns are compiled when a letter first needs them, so this is where a
+    /// broken one would be caught.
+    @Test func everyBundledPatternCompiles() {
+        for rule in bundledRules.rules {
+            for pattern in rule.lazyPatterns + rule.lazyExceptions {
+                #expect(pattern.error == nil, "\(rule.id): \(pattern.error?.description ?? "") in \(pattern.source)")
+            }
+        }
+    }
+
     @Test func vocabulariesAreGenerous() {
         let patterns = bundledRules.rules.reduce(0) { $0 + $1.spec.patterns.count + $1.spec.names.count }
         #expect(patterns >= 300, "only \(patterns) patterns")

@@ -13,7 +13,11 @@ public enum LexiconLoader {
         var specs: [RuleSpec] = []
         for file in EmbeddedLexicons.files where !file.path.hasPrefix("templates/") {
             let folder = file.path.split(separator: "/").first.map(String.init)
-            specs += try parse(file.text, file: "Lexicons/" + file.path, folderCategory: folder.flatMap(Category.init))
+            specs += try parse(file.text, file: "Lexicons/" + file.path, folderCategory: folder.flatMap(Category.init)).map {
+                var spec = $0
+                spec.isBundled = true
+                return spec
+            }
         }
         return specs
     }

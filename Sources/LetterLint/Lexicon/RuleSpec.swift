@@ -72,6 +72,8 @@ public struct RuleSpec: Sendable {
     /// The file the rule came from, as shown in messages, and the line of its `id`.
     public let file: String
     public let line: Int?
+    /// Shipped with letterlint (proven by its tests) rather than read from a user's folder.
+    public var isBundled = false
 }
 
 /// The facts a fix text may name, as `{slot}`.
@@ -87,6 +89,6 @@ extension RuleSpec {
                  caseSensitive: caseSensitive, description: description, message: message, reason: reason,
                  patterns: patterns, names: names + more.map { Located(text: $0, line: nil) }, exceptions: exceptions,
                  define: define, fix: fix, insertAt: insertAt, check: check, flagExamples: flagExamples,
-                 passExamples: passExamples, file: file, line: line)
+                 passExamples: passExamples, file: file, line: line, isBundled: isBundled)
     }
 }

@@ -64,6 +64,7 @@ public struct Linter: Sendable {
         let facts = FactExtractor.extract(from: document, employers: options.employers)
         let matcher = Matcher(limits: limits)
         let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
+        let memo = CheckMemo()
         let candidates = prefiltering ? document.bytes.withUnsafeBufferPointer { ruleSet.prefilter.candidates(in: $0) }
             : [Bool](repeating: true, count: ruleSet.prefilter.patternCount)
         var findings: [Finding] = []
@@ -73,7 +74,8 @@ public struct Linter: Sendable {
                 if rule.spec.kind == .clause {
                     if let finding = try checkClause(rule, document, matcher, composer, candidates) { findings.append(finding) }
                 } else if let check = rule.check {
-                    let context = CheckContext(document: document, facts: facts, options: options, matcher: matcher, ruleSet: ruleSet)
+                    let context = CheckContext(document: document, facts: facts, options: options, matcher: matcher,
+                                               ruleSet: ruleSet, memo: memo)
                     findings += check.run(context).map { hit in
                         let spec = rule.spec
                         return Finding(ruleID: spec.id, category: spec.category, severity: spec.severity,
@@ -102,7 +104,8 @@ public struct Linter: Sendable {
         // Each match remembers its pattern: a secret's `(?<secret>…)` group is looked up
         // in the pattern that matched, wherever that pattern numbers it.
         var candidates: [(match: Match, secretGroup: Int?)] = []
-        for (regex, id) in zip(rule.patterns, rule.patternIDs) where runnable[id] {
+        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where runnable[id] {
+            guard let regex = pattern.regex else { throw MatchError.failed(code: 0, message: "a pattern does not compile: \(pattern.error?.description ?? "")") }
             let group = spec.kind == .secret ? regex.groupNumber(named: "secret") : nil
             candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher).map { ($0, group) }
         }
@@ -122,7 +125,7 @@ public struct Linter: Sendable {
             let section = document.section(at: match.range.lowerBound)
             if let allowed = spec.sections, !allowed.contains(section) { continue }
             if spec.kind == .names && facts.isEmployer(document.slice(match.range)) { continue }
-            if !rule.exceptions.isEmpty {
+            if !rule.lazyExceptions.isEmpty {
                 if exceptionRanges == nil {
                     exceptionRanges = []
                     for regex in rule.exceptions {
@@ -190,7 +193,8 @@ public struct Linter: Sendable {
     private func checkClause(_ rule: Rule, _ document: Document, _ matcher: Matcher,
                              _ composer: FixComposer, _ candidates: [Bool]) throws(MatchError) -> Finding? {
         let units = Linter.units(for: rule.spec, in: document)
-        for (regex, id) in zip(rule.patterns, rule.patternIDs) where candidates[id] {
+        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where candidates[id] {
+            guard let regex = pattern.regex else { throw MatchError.failed(code: 0, message: "a pattern does not compile: \(pattern.error?.description ?? "")") }
             if !(try Linter.matches(of: regex, in: document, units: units, matcher: matcher)).isEmpty { return nil }
         }
         let spec = rule.spec

@@ -1,15 +1,19 @@
 import PCRE2
 
-/// A rule ready to run: its spec and its compiled patterns.
+/// A rule ready to run: its spec and its patterns (compiled when first needed).
 public struct Rule: Sendable {
     public let spec: RuleSpec
-    let patterns: [Regex]
-    let exceptions: [Regex]
+    let lazyPatterns: [LazyPattern]
+    let lazyExceptions: [LazyPattern]
     let check: (any CodeCheck)?
-    /// Global ids of `patterns`, for the prefilter.
+    /// Global ids of `lazyPatterns`, for the prefilter.
     var patternIDs: [Int] = []
 
     public var id: String { spec.id }
+
+    /// The compiled patterns (compiling any not compiled yet).
+    var patterns: [Regex] { lazyPatterns.compactMap(\.regex) }
+    var exceptions: [Regex] { lazyExceptions.compactMap(\.regex) }
 }
 
 /// Every rule letterlint runs, compiled once per process.
@@ -24,19 +28,24 @@ public struct RuleSet: Sendable {
 
     /// The bundled lexicons plus any user lexicon folders or files.
     /// - Parameter extraNames: names to add to `names` rules, by rule id (configured competitors).
-    public static func load(extraLexicons: [String] = [], extraNames: [String: [String]] = [:]) throws(LoadError) -> RuleSet {
+    /// - Parameter jit: JIT-compile patterns. Patterns compile only when a letter needs them,
+    ///   and interpreted matching is about ten times slower on the heaviest ones, so JIT pays
+    ///   off even for one letter; off only to measure or where JIT is unavailable.
+    public static func load(extraLexicons: [String] = [], extraNames: [String: [String]] = [:],
+                            jit: Bool = true) throws(LoadError) -> RuleSet {
         var specs = try LexiconLoader.bundled()
         for path in extraLexicons { specs += try LexiconLoader.load(path: path) }
         for (id, names) in extraNames where !names.isEmpty {
             guard let index = specs.firstIndex(where: { $0.id == id && $0.kind == .names }) else { continue }
             specs[index] = specs[index].adding(names: names)
         }
-        return try RuleSet(specs: specs)
+        return try RuleSet(specs: specs, jit: jit)
     }
 
     /// Compiles `specs`; a duplicate id or a pattern that does not compile is an error at
-    /// the file and line where it is written.
-    public init(specs: [RuleSpec]) throws(LoadError) {
+    /// the file and line where it is written. Bundled patterns (proven by the tests) are
+    /// compiled when a letter first needs them; other lexicons are compiled here.
+    public init(specs: [RuleSpec], jit: Bool = true) throws(LoadError) {
         var seen: [String: RuleSpec] = [:]
         var rules: [Rule] = []
         for spec in specs {
@@ -45,13 +54,13 @@ public struct RuleSet: Sendable {
                                 message: "duplicate rule id '\(spec.id)' (first defined at \(first.file):\(first.line ?? 0))")
             }
             seen[spec.id] = spec
-            rules.append(try RuleSet.compile(spec))
+            rules.append(try RuleSet.compile(spec, eager: !spec.isBundled, jit: jit))
         }
         rules.sort { $0.id < $1.id }
         var sources: [String] = []
         for r in rules.indices {
-            rules[r].patternIDs = rules[r].patterns.map { regex in
-                sources.append(regex.pattern)
+            rules[r].patternIDs = rules[r].lazyPatterns.map { pattern in
+                sources.append(pattern.source)
                 return sources.count - 1
             }
         }
@@ -61,13 +70,15 @@ public struct RuleSet: Sendable {
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
-    static func compile(_ spec: RuleSpec) throws(LoadError) -> Rule {
+    static func compile(_ spec: RuleSpec, eager: Bool, jit: Bool) throws(LoadError) -> Rule {
         var options = Regex.Options.lexiconDefault
         if spec.caseSensitive { options.remove(.caseless) }
         let define = spec.define ?? ""
-        func build(_ source: RuleSpec.Located, what: String) throws(LoadError) -> Regex {
+        func build(_ source: RuleSpec.Located, what: String) throws(LoadError) -> LazyPattern {
+            let text = define + source.text
+            guard eager else { return LazyPattern(source: text, options: options, jit: jit) }
             do {
-                return try Regex(define + source.text, options: options)
+                return LazyPattern(source: text, options: options, jit: jit, compiled: try Regex(text, options: options, jit: jit))
             } catch {
                 let inDefine = error.offset < define.utf8.count
                 let offset = inDefine ? error.offset : error.offset - define.utf8.count
@@ -76,13 +87,13 @@ public struct RuleSet: Sendable {
                                     + (inDefine ? " of its 'define'" : "") + ": \(source.text)")
             }
         }
-        var patterns = try spec.patterns.map { (p: RuleSpec.Located) throws(LoadError) -> Regex in try build(p, what: "a pattern") }
+        var patterns = try spec.patterns.map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in try build(p, what: "a pattern") }
         if spec.kind == .names {
-            patterns += try namePatterns(spec.names).map { (p: RuleSpec.Located) throws(LoadError) -> Regex in
+            patterns += try namePatterns(spec.names).map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in
                 try build(p, what: "a name")
             }
         }
-        let exceptions = try spec.exceptions.map { (p: RuleSpec.Located) throws(LoadError) -> Regex in
+        let exceptions = try spec.exceptions.map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in
             try build(p, what: "an exception")
         }
         var check: (any CodeCheck)? = nil
@@ -98,16 +109,16 @@ public struct RuleSet: Sendable {
             }
             check = found
         }
-        return Rule(spec: spec, patterns: patterns, exceptions: exceptions, check: check)
+        return Rule(spec: spec, lazyPatterns: patterns, lazyExceptions: exceptions, check: check)
     }
 
     /// Names become alternations that must stand as words: not inside a longer word, and
     /// with any white space between their parts. Longer names come first so "Google
     /// DeepMind" wins over "Google".
-    static func namePatterns(_ names: [RuleSpec.Located]) -> [RuleSpec.Located] {
+    static func namePatterns(_ names: [RuleSpec.Located], chunk size: Int = namesPerPattern) -> [RuleSpec.Located] {
         let sorted = names.sorted { $0.text.utf8.count > $1.text.utf8.count }
-        return stride(from: 0, to: sorted.count, by: namesPerPattern).map { start in
-            let chunk = sorted[start..<min(start + namesPerPattern, sorted.count)]
+        return stride(from: 0, to: sorted.count, by: size).map { start in
+            let chunk = sorted[start..<min(start + size, sorted.count)]
             let alternatives = chunk.map { name in
                 name.text.split(whereSeparator: \.isWhitespace).map { Regex.escape(String($0)) }.joined(separator: "\\s+")
             }

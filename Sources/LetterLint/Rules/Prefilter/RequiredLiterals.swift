@@ -8,7 +8,8 @@
 /// gets `nil` and always runs. It may keep a pattern that cannot match; it never drops one
 /// that can.
 public enum RequiredLiterals {
-    /// Literals shorter than this are everywhere in text; they filter nothing.
+    /// Words shorter than this are everywhere in text; they filter nothing. A literal with a
+    /// distinctive character (`[`, `{`, `_`, `!`, `…`) filters well even when short.
     static let minimumLength = 3
     /// Largest set of exact strings tracked through concatenation and alternation.
     static let maxExact = 64
@@ -19,13 +20,27 @@ public enum RequiredLiterals {
         if pattern.contains("(?x") || pattern.contains("(*") { return nil }
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
-        guard var required = info.exact ?? info.required else { return nil }
+        guard var required = info.usable else { return nil }
         required = Set(required.map { $0.lowercased() })
-        guard !required.isEmpty, required.allSatisfy({ $0.count >= minimumLength && $0.unicodeScalars.allSatisfy(\.isASCII) }) else {
-            return nil
-        }
+        guard !required.isEmpty, required.allSatisfy(isUseful) else { return nil }
         return required
     }
+
+    /// Long enough to be selective, and safe to find by ASCII case folding: non-ASCII
+    /// characters are allowed only when they have no other case (symbols, punctuation).
+    static func isUseful(_ literal: String) -> Bool {
+        guard !literal.isEmpty else { return false }
+        for scalar in literal.unicodeScalars where !scalar.isASCII {
+            let props = scalar.properties
+            if props.changesWhenCaseMapped || props.isAlphabetic { return false }
+        }
+        if literal.unicodeScalars.count >= minimumLength { return true }
+        return literal.unicodeScalars.contains { !commonCharacters.contains($0) }
+    }
+
+    /// Characters too common in letters to make a short literal selective.
+    static let commonCharacters: Set<Unicode.Scalar> = Set(
+        "abcdefghijklmnopqrstuvwxyz0123456789 \t\n.,;:'\"()-/".unicodeScalars)
 
     /// What is known about the strings a piece of pattern matches.
     struct Info {
@@ -45,10 +60,14 @@ public enum RequiredLiterals {
         }
     }
 
-    /// Picks the more selective of two requirements: the one whose shortest literal is longest.
+    /// Picks the more selective of two requirements: one whose literals are all useful
+    /// (see ``isUseful(_:)``) over one that is not, then the one whose shortest literal is
+    /// longest, then the smaller set.
     static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
         guard let a else { return b }
         guard let b else { return a }
+        let ua = a.allSatisfy { isUseful($0.lowercased()) }, ub = b.allSatisfy { isUseful($0.lowercased()) }
+        if ua != ub { return ua ? a : b }
         let ma = a.map(\.count).min() ?? 0, mb = b.map(\.count).min() ?? 0
         if ma != mb { return ma > mb ? a : b }
         return a.count <= b.count ? a : b
@@ -94,6 +113,8 @@ public enum RequiredLiterals {
     struct Parser {
         let s: [Unicode.Scalar]
         var i = 0
+        /// Named groups seen so far, for `(?&name)` calls into a `(?(DEFINE)…)` block.
+        var named: [String: Info] = [:]
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -152,9 +173,12 @@ public enum RequiredLiterals {
                 }
                 return .anything
             }
-            // At least once: the piece's requirement holds; exact only for small fixed counts.
-            if let exact = atom.exact, maximum == minimum, minimum <= 4 {
-                return RequiredLiterals.concatenate(Array(repeating: Info(exact: exact, required: nil), count: minimum))
+            // At least once: the piece's requirement holds. With an exact piece, its first
+            // copies in a row are required too ("_{3,}" needs "___").
+            if let exact = atom.exact {
+                let copies = RequiredLiterals.concatenate(Array(repeating: Info(exact: exact, required: nil), count: min(minimum, 4)))
+                if maximum == minimum, minimum <= 4 { return copies }
+                return Info(exact: nil, required: copies.usable)
             }
             return Info(exact: nil, required: atom.usable)
         }
@@ -196,22 +220,36 @@ public enum RequiredLiterals {
                     guard skipGroupBody() else { return nil }
                     return .empty // lookbehind
                 case "<", "P", "'":
-                    // Named group: skip the name.
+                    // Named group: read the name, remember what the group matches.
                     if kind == "P" { i += 1 }
                     i += 1
-                    while let c = peek(), c != ">", c != "'" { i += 1 }
+                    var name = ""
+                    while let c = peek(), c != ">", c != "'" { name.unicodeScalars.append(c); i += 1 }
                     i += 1
+                    guard let inner = parseAlternation(), peek() == ")" else { return nil }
+                    i += 1
+                    named[name] = inner
+                    return inner
                 case "(":
-                    // Conditional group, including (?(DEFINE)...): matches nothing by itself
-                    // or one of its branches; treat as unknown unless it is DEFINE.
+                    // (?(DEFINE)…) matches nothing, but its named groups are what later
+                    // (?&name) calls match. Other conditional groups: unknown.
                     let isDefine = String(String.UnicodeScalarView(s[i..<min(i + 8, s.count)])) == "(DEFINE)"
-                    guard skipGroupBody() else { return nil }
-                    return isDefine ? .empty : .anything
+                    guard isDefine else { return skipGroupBody() ? .anything : nil }
+                    i += 8
+                    guard parseAlternation() != nil, peek() == ")" else { return nil }
+                    i += 1
+                    return .empty
+                case "&":
+                    i += 1
+                    var name = ""
+                    while let c = peek(), c != ")" { name.unicodeScalars.append(c); i += 1 }
+                    i += 1
+                    return named[name] ?? .anything
                 case "#":
                     while let c = peek(), c != ")" { i += 1 }
                     i += 1
                     return .empty
-                case "&", "R", "P", "+", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9":
+                case "R", "+", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9":
                     guard skipGroupBody() else { return nil }
                     return .anything // recursion or subroutine call
                 default:
@@ -274,8 +312,7 @@ public enum RequiredLiterals {
                     chars.insert(String(c))
                 }
             }
-            guard simple, !negated, !chars.isEmpty, chars.count <= 4,
-                  chars.allSatisfy({ $0.unicodeScalars.allSatisfy { $0.isASCII } }) else { return .anything }
+            guard simple, !negated, !chars.isEmpty, chars.count <= 8 else { return .anything }
             return Info(exact: chars, required: nil)
         }
 
