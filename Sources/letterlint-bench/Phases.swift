@@ -24,3 +24,49 @@ enum Phases {
         }
     }
 }
+
+extension Phases {
+    /// Time per rule over a folder of letters, most expensive first: where a check spends
+    /// its time once start-up is paid.
+    static func ruleCosts(folder: String) -> String {
+        do {
+            let rules = try RuleSet(specs: try LexiconLoader.bundled())
+            let linter = Linter(ruleSet: rules)
+            let texts = InputFiles.expand([folder]).files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            let documents = texts.map { Document(text: $0) }
+            var costs: [(String, Double)] = []
+            for rule in rules.rules {
+                let options = LintOptions(onlyRules: [rule.id], today: CivilDate(year: 2026, month: 3, day: 2))
+                let start = DispatchTime.now().uptimeNanoseconds
+                for document in documents { _ = linter.lint(document, options: options) }
+                costs.append((rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+            }
+            let baseline = costs.map(\.1).min() ?? 0
+            let total = costs.reduce(0) { $0 + $1.1 - baseline }
+            var out = String(format: "%d letters; per-letter overhead (facts, prefilter) %.2f ms; rules %.2f ms per letter\n",
+                             documents.count, baseline / Double(documents.count), total / Double(documents.count))
+            for (id, ms) in costs.sorted(by: { $0.1 > $1.1 }).prefix(15) {
+                out += String(format: "  %-36@ %8.3f ms per letter\n", id as NSString, (ms - baseline) / Double(documents.count))
+            }
+            return out
+        } catch {
+            return "error: \(error)\n"
+        }
+    }
+}
+
+extension Phases {
+    /// Patterns that have no usable literal and so run on every letter.
+    static func unfiltered() -> String {
+        guard let specs = try? LexiconLoader.bundled() else { return "error\n" }
+        var out = ""
+        var count = 0
+        for spec in specs {
+            for p in spec.patterns where RequiredLiterals.of((spec.define ?? "") + p.text) == nil {
+                count += 1
+                out += "\(spec.id): \(p.text.prefix(110))\n"
+            }
+        }
+        return out + "\(count) patterns run on every letter\n"
+    }
+}

@@ -19,10 +19,14 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "text, json (an array of objects with id, category, severity, description…) or markdown.")
         var format: RuleListFormat = .text
 
+        @Flag(help: "Print the PCRE2 pattern of every rule instead, one per line (each name of a names rule is one).")
+        var patterns = false
+
         @OptionGroup var linting: LintingOptions
 
         func run() throws {
             let rules = try linting.loadRuleSet().rules
+            if patterns { return Terminal.out(RuleCatalog.patterns(rules)) }
             switch format {
             case .text: Terminal.out(RuleCatalog.text(rules))
             case .json: Terminal.out(RuleCatalog.json(rules))

@@ -22,6 +22,18 @@ public enum RuleCatalog {
         }).serialized() + "\n"
     }
 
+    /// `rules --patterns`: every PCRE2 pattern of the rules, one per line, exactly as
+    /// compiled (a name of a names rule is one pattern), for comparisons with other tools.
+    public static func patterns(_ rules: [Rule]) -> String {
+        var lines: [String] = []
+        for rule in rules {
+            let define = rule.spec.define ?? ""
+            lines += rule.spec.patterns.map { define + $0.text }
+            lines += RuleSet.namePatterns(rule.spec.names.map { [$0] }.flatMap { $0 }, chunk: 1).map(\.text)
+        }
+        return lines.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n") + "\n"
+    }
+
     /// The README's rule table: generated, never written by hand.
     public static func markdown(_ rules: [Rule]) -> String {
         var out = "| id | severity | detects | fix |\n|---|---|---|---|\n"
