@@ -6,7 +6,7 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Show how letterlint reads a letter.",
         shouldDisplay: false,
-        subcommands: [Tokens.self]
+        subcommands: [Tokens.self, Dates.self]
     )
 
     struct Tokens: ParsableCommand {
@@ -27,6 +27,28 @@ struct DebugCommand: ParsableCommand {
             do { report = try Checker(linter: try linting.linter(), options: linting.lintOptions).check(bytes: bytes, path: path) }
             catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
             Terminal.out(TokenDump.render(report))
+        }
+    }
+
+    struct Dates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dates",
+            abstract: "Print the dates found in a letter, what each is for and how each was resolved, and the notice they give.")
+
+        @Argument(help: "A letter; '-' for standard input.")
+        var path: String = "-"
+
+        @OptionGroup var linting: LintingOptions
+
+        func run() throws {
+            let bytes: [UInt8]
+            do { bytes = path == "-" ? InputFiles.readStandardInput() : try InputFiles.read(path) }
+            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
+            let report: FileReport
+            do { report = try Checker(linter: try linting.linter(), options: linting.lintOptions).check(bytes: bytes, path: path) }
+            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
+            let document = report.result.document
+            Terminal.out(DateDump.render(DateAnalysis(document: document, options: linting.lintOptions), in: document))
         }
     }
 }

@@ -137,7 +137,7 @@ struct LetterFactsTests {
         #expect(result.facts.manager == "Priya")
         #expect(result.facts.name == "Alex Kim")
         #expect(result.facts.role == "Machine Learning Engineer")
-        #expect(result.facts.lastDay == "Friday, 13 March 2026")
+        #expect(result.facts.lastDay == "two weeks from today")
     }
 
     @Test func theNextEmployerIsNotMistakenForTheCurrentOne() {

@@ -30,7 +30,7 @@ let cleanLetter = """
     Dear Priya,
 
     I am writing to resign from my position as Machine Learning Engineer at Northwind Analytics. \
-    My last working day will be Friday, 13 March 2026.
+    My resignation is effective two weeks from today.
 
     Thank you for the chance to build the fraud detection model with this team.
 

@@ -96,6 +96,131 @@ public enum Industry: String, CaseIterable, Sendable {
         case .retail: return 14
         }
     }
+
+    /// Retail's norm is two to three weeks: three when the last day falls in a peak season
+    /// (back-to-school in August, the fourth quarter from October), when forecasting and
+    /// pricing owners are hardest to replace.
+    static let retailPeakNoticeDays = 21
+
+    /// Whether `date` falls in retail's peak season (August, or October to December).
+    public static func isRetailPeak(_ date: CivilDate) -> Bool { date.month == 8 || date.month >= 10 }
+
+    /// The notice a letter leaving on `lastDay` is expected to give in this industry.
+    public func noticeNorm(lastDay: CivilDate?) -> NoticeNorm {
+        switch self {
+        case .tech:
+            return NoticeNorm(days: 14, source: "usual in tech",
+                              reason: "Tech employers expect two weeks, and more when you are the only owner of models in production.")
+        case .finance:
+            return NoticeNorm(days: 30, source: "usual in finance",
+                              reason: "Banks, funds and fintechs expect 30 days, so compliance can walk through your model risk documentation before you go.")
+        case .retail:
+            if let lastDay, Industry.isRetailPeak(lastDay) {
+                return NoticeNorm(days: Industry.retailPeakNoticeDays, source: "usual in retail in peak season",
+                                  reason: "Retailers expect two to three weeks, and the full three around back-to-school and the fourth quarter, when forecasts and prices are hardest to hand over.")
+            }
+            return NoticeNorm(days: 14, source: "usual in retail",
+                              reason: "Retailers expect two to three weeks, and more around peak season.")
+        case .other:
+            return NoticeNorm(days: 14, source: "usual for most employers",
+                              reason: "Two weeks is the common minimum unless your contract says otherwise.")
+        }
+    }
+}
+
+/// How much notice a letter is expected to give, and why: the sentence the notice checks
+/// quote to the writer.
+public struct NoticeNorm: Sendable, Equatable {
+    /// Calendar days from the letter's date to the last working day.
+    public let days: Int
+    /// Where the number comes from, as it reads after "the 30 days": "usual in finance".
+    public let source: String
+    /// One sentence on why the norm exists.
+    public let reason: String
+
+    public init(days: Int, source: String, reason: String) {
+        self.days = days
+        self.source = source
+        self.reason = reason
+    }
+
+    /// The norm a contract sets (`--notice-days`): it wins over the industry's.
+    public static func contract(days: Int) -> NoticeNorm {
+        NoticeNorm(days: days, source: "your contract sets (--notice-days)",
+                   reason: "Your contract's notice period is what your employer can hold you to.")
+    }
+}
+
+// MARK: Names and calendar helpers
+
+extension CivilDate {
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+    /// Indexed by ``weekday`` - 1 (Monday first).
+    public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    public var monthName: String { CivilDate.monthNames[month - 1] }
+    public var weekdayName: String { CivilDate.weekdayNames[weekday - 1] }
+
+    /// How letterlint writes a date into a message or a fix: "Friday, 13 March 2026". Day
+    /// before month name, so it reads the same on both sides of the Atlantic.
+    public var longDescription: String { "\(weekdayName), \(day) \(monthName) \(year)" }
+
+    /// The same day `months` months later, moved back to the month's last day when the
+    /// month is shorter (31 January + 1 month = 28 or 29 February).
+    public func adding(months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - y * 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+    }
+
+    /// The last day of this date's month.
+    public var endOfMonth: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }
+
+    /// The Monday of this date's week (weeks run Monday to Sunday).
+    public var startOfWeek: CivilDate { adding(days: 1 - weekday) }
+
+    /// The first day on or after `self` that falls on `weekday` (1 = Monday).
+    public func next(weekday target: Int, includingSelf: Bool) -> CivilDate {
+        var delta = (target - weekday + 7) % 7
+        if delta == 0 && !includingSelf { delta = 7 }
+        return adding(days: delta)
+    }
+
+    /// The `n`th `weekday` of a month (n = 1...5), or its last one when `n` is -1.
+    public static func nth(_ n: Int, _ weekday: Int, of month: Int, _ year: Int) -> CivilDate {
+        if n < 0 {
+            let last = CivilDate(year: year, month: month, day: daysIn(month: month, year: year))!
+            return last.adding(days: -((last.weekday - weekday + 7) % 7))
+        }
+        let first = CivilDate(year: year, month: month, day: 1)!
+        return first.next(weekday: weekday, includingSelf: true).adding(days: 7 * (n - 1))
+    }
+
+    /// Not a weekend day and not a holiday of ``HolidayCalendar``.
+    public var isWorkingDay: Bool { !isWeekend && HolidayCalendar.holiday(on: self) == nil }
+
+    /// The latest working day strictly before `self`.
+    public var previousWorkingDay: CivilDate {
+        var d = adding(days: -1)
+        while !d.isWorkingDay { d = d.adding(days: -1) }
+        return d
+    }
+
+    /// The latest working day on or before `self`.
+    public var workingDayOnOrBefore: CivilDate { isWorkingDay ? self : previousWorkingDay }
+
+    /// The date `count` working days after `self` (weekends and holidays skipped).
+    public func adding(workingDays count: Int) -> CivilDate {
+        var d = self
+        var left = count
+        while left > 0 {
+            d = d.adding(days: 1)
+            if d.isWorkingDay { left -= 1 }
+        }
+        return d
+    }
 }
 
 import Foundation

@@ -11,6 +11,14 @@ public struct LetterFacts: Sendable, Equatable {
     public var name: String?
     public var role: String?
     public var lastDay: String?
+    /// A project named at a high level ("the fraud detection model"), with its article,
+    /// for a line of thanks. Optional in every template: a letter need not name one.
+    public var project: String?
+    /// The colleague the writer hands over to ("walk Lina through", "hand over … to Marek").
+    public var successor: String?
+    /// The industry the letter's vocabulary points to (a bank's model risk work, a
+    /// retailer's stores), for the handover clause; nil when the letter gives no clear sign.
+    public var industry: Industry?
 
     public var company: String? { employers.first }
 
@@ -73,8 +81,6 @@ enum FactExtractor {
         #"^[ \t*_]*(?<name>(?-i:\p{Lu})[\p{L}'’.-]+(?:[ \t]+(?-i:\p{Lu})[\p{L}'’.-]+){0,3})[*_ \t]*$"#)
     private static let role = try! Regex(
         #"\b(?:position|role|job)\s+(?:as|of)\s+(?:an?\s+|the\s+)?(?<role>(?-i:\p{Lu})[^,.;!?]{1,60}?)\s+(?:at|with|in|on|for|here|effective)\b"#)
-    private static let lastDay = try! Regex(
-        #"\b(?:last|final)\s+(?:working\s+|business\s+)?day\b[^.!?]{0,40}?\b(?:will\s+be|is|on|of)\s+(?<date>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:\p{Lu})[a-z]+,?\s+\d{4}|(?-i:\p{Lu})[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}))"#)
 
     static func extract(from document: Document, employers given: [String]) -> LetterFacts {
         var facts = LetterFacts()
@@ -113,9 +119,80 @@ enum FactExtractor {
                 if let m = facts.manager, ["Team", "All", "Sir", "Madam", "Hiring", "Everyone"].contains(m) { facts.manager = nil }
             }
             facts.role = first(role, group: "role", in: document.span(of: .body))
-            facts.lastDay = first(lastDay, group: "date")
+            let body = document.span(of: .body)
+            facts.project = projectName(in: body ?? 0..<buffer.count, of: document, buffer, matcher)
+            facts.successor = successorPatterns.lazy.compactMap { regex -> String? in
+                guard let name = first(regex, group: "name", in: body),
+                      let head = name.split(separator: " ").first, !notNames.contains(String(head)) else { return nil }
+                return name
+            }.first
+            facts.industry = industry(of: document)
         }
+        // The last day comes from the date finder, which knows every way a letter writes it.
+        facts.lastDay = DateAnalysis.lastDayFact(in: document)
         return facts
+    }
+
+    // MARK: Project, successor and industry
+
+    /// Work named after a verb of building or owning it, ending in a word that names a
+    /// system ("building the document retrieval system", "proud of the churn model").
+    /// At least one word must come before the head word: "the model" names nothing.
+    private static let project = try! Regex(
+        #"\b(?:build(?:ing)?|built|rebuil(?:d|t|ding)|ship(?:ped|ping)?|work(?:ed|ing)?\s+on|develop(?:ed|ing)?|lead(?:ing)?|led|launch(?:ed|ing)?|proud\s+of|contribut(?:e|ed|ing)\s+to|take|took|taking|maintain(?:ed|ing)?|design(?:ed|ing)?)\s+(?:the|our|my)\s+(?:\*\*|__)?(?<project>(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \t]+){1,5}?(?:models?|system|pipelines?|platform|service|benchmark|forecasts?|engine|classifier|generator|toolkit|store|recommender|programme|program|estimates|detector|stack|tooling|dashboards?|framework|ranking))\b"#)
+    /// The first project named in `range` that is safe to repeat in a line of thanks: plain
+    /// lower-case words (a capitalised word may be a codename, a customer or a product; a
+    /// digit may be a size or a metric), and not the work of the next job ("I will be
+    /// joining X to work on the agents platform").
+    private static func projectName(in range: Range<Int>, of document: Document, _ buffer: UnsafeBufferPointer<UInt8>,
+                                    _ matcher: Matcher) -> String? {
+        let matches = (try? matcher.allMatches(of: project, in: buffer, from: range.lowerBound, to: range.upperBound)) ?? []
+        for m in matches {
+            guard let g = project.groupNumber(named: "project"), let r = m.group(g) else { continue }
+            let words = document.slice(r).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !words.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
+            let sentence = document.sentence(containing: m.range.lowerBound) ?? m.range
+            if ((try? matcher.firstMatch(of: futureContext, in: buffer, from: sentence.lowerBound, to: m.range.upperBound)) ?? nil) != nil {
+                continue
+            }
+            return "the " + words
+        }
+        return nil
+    }
+
+    /// A named colleague the writer hands work to.
+    private static let personName = #"(?<name>(?-i:\p{Lu})[\p{L}'’-]+(?:[ \t]+(?-i:\p{Lu})[\p{L}'’-]+)?)"#
+    private static let successorPatterns: [Regex] = [
+        try! Regex(#"\b(?:walk(?:ing)?|brief(?:ing)?|train(?:ing)?|onboard(?:ing)?|pair(?:ing)?\s+with|sit(?:ting)?\s+with)\s+"# + personName + #"(?=\s+(?:through|on|in|with|about|and|as|for|before|during)\b|[.,;:]|\s*$)"#),
+        try! Regex(#"\b(?:hand(?:ing)?[ \t-]*(?:over|off)|transfer(?:ring)?|pass(?:ing)?\s+(?:on|over))\b[^.!?\n]{1,80}?\bto\s+"# + personName + #"\b(?![ \t]*['’]s\b)"#),
+        try! Regex(#"\b(?:my\s+successor|whoever\s+takes\s+over)\s*,\s*"# + personName),
+    ]
+    /// Capitalised words that start sentences or name things, never a colleague.
+    private static let notNames: Set<String> = [
+        "I", "The", "My", "Our", "A", "An", "This", "That", "These", "Those", "It", "HR", "IT", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December", "Team", "Everyone", "All",
+    ]
+
+    /// Words that point to an industry; the letter's industry is the one with at least two
+    /// distinct words and more than any other.
+    private static let industryWords: [(Industry, Regex)] = [
+        (.finance, try! Regex(#"\b(?:bank(?:ing|s)?|fund|funds|fintech|lending|loans?|credit\s+risk|model\s+risk|validation\s+reports?|compliance|trading|underwriting|insurance|actuarial|anti-money-laundering|AML|fraud|payments?|portfolio|regulators?)\b"#)),
+        (.retail, try! Regex(#"\b(?:retail(?:er|ers)?|(?<!feature )stores?|merchandis(?:e|ing)|inventory|replenishment|markdowns?|assortment|shoppers?|e-?commerce|catalogue|catalog|basket|supply\s+chain|demand\s+forecast(?:s|ing)?|peak\s+season|checkout)\b"#)),
+        (.tech, try! Regex(#"\b(?:platform|SaaS|software|model\s+cards?|CI/CD|deployment|serving|inference|recommendation|ranking|search|A/B\s+tests?|app|API|microservices?)\b"#)),
+    ]
+
+    private static func industry(of document: Document) -> Industry? {
+        let matcher = Matcher()
+        let counts: [(Industry, Int)] = industryWords.map { industry, regex in
+            let words = document.bytes.withUnsafeBufferPointer { buffer in
+                ((try? matcher.allMatches(of: regex, in: buffer)) ?? []).map { document.slice($0.range).lowercased() }
+            }
+            return (industry, Set(words).count)
+        }
+        let sorted = counts.sorted { $0.1 > $1.1 }
+        guard let best = sorted.first, best.1 >= 2, sorted.dropFirst().allSatisfy({ $0.1 < best.1 }) else { return nil }
+        return best.0
     }
 
     private static func add(_ name: String, to list: inout [String]) {

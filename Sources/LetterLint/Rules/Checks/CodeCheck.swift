@@ -23,6 +23,20 @@ public struct CheckContext {
     public let matcher: Matcher
     /// The other rules, for checks that build on their patterns.
     public let ruleSet: RuleSet
+    /// Analyses several checks share, computed at most once per letter.
+    let memo: CheckMemo
+}
+
+/// Per-letter results that several checks read (the date analysis); one per lint.
+final class CheckMemo {
+    private var dateAnalysis: DateAnalysis?
+
+    func dates(_ make: () -> DateAnalysis) -> DateAnalysis {
+        if let dateAnalysis { return dateAnalysis }
+        let made = make()
+        dateAnalysis = made
+        return made
+    }
 }
 
 /// One place a check reports, with the values for the message's slots.
@@ -41,7 +55,12 @@ public struct CheckHit: Sendable, Equatable {
 /// Lexicons/.
 public enum CodeChecks {
     public static let all: [String: any CodeCheck] = {
-        let checks: [any CodeCheck] = []
+        let checks: [any CodeCheck] = [
+            MissingLastDayCheck(), VagueDateCheck(), AmbiguousOrderCheck(), WeekdayMismatchCheck(), InvalidDateCheck(),
+            WeekdayOnlyCheck(), ShortNoticeCheck(), PastLastDayCheck(), WeekendLastDayCheck(), HolidayLastDayCheck(),
+            AmbiguousYearCheck(), NoticeMismatchCheck(), ImmediateNoticeCheck(), ConflictingLastDaysCheck(),
+            VagueHandoffCheck(), RoleAndEmployerCheck(), LetterLengthCheck(), GratitudeCheck(),
+        ]
         return Dictionary(uniqueKeysWithValues: checks.map { ($0.name, $0) })
     }()
 }
