@@ -23,13 +23,19 @@ struct FixComposer {
     /// - Parameter values: slot values from a code check, used before the letter's facts.
     func fixes(for spec: RuleSpec, at range: Range<Int>, values: [String: String] = [:]) -> [Fix] {
         guard let fix = spec.fix else { return [] }
-        let text = fix.text.map { Slots.fill($0) { values[$0] } }.map(fill) ?? ""
+        let text = fix.text.map { fill(resolvingTemplates(in: $0, values: values, at: range), values: values) } ?? ""
         let edit: TextEdit
+        var title = fix.title
         switch fix.action {
         case .replaceMatch:
             edit = TextEdit(range: range, replacement: text)
         case .deleteMatch:
             edit = TextEdit(range: swallowingOneSpace(range), replacement: "")
+        case .replaceSentence where saysAlready(text, besides: sentence(around: range)):
+            // The letter already has this sentence (a second line about the next job
+            // becomes the same neutral line as the first): the finding's sentence just goes.
+            edit = TextEdit(range: removableSentence(around: range), replacement: "")
+            title = "Remove the sentence: the letter already has a line like \"\(text)\""
         case .replaceSentence:
             edit = TextEdit(range: sentence(around: range), replacement: text)
         case .deleteSentence:
@@ -40,7 +46,44 @@ struct FixComposer {
             let anchor = self.anchor(spec.insertAt ?? .end)
             edit = TextEdit(range: anchor.offset..<anchor.offset, replacement: anchor.before + text + anchor.after)
         }
-        return [Fix(title: fix.title, edits: [edit])]
+        return [Fix(title: title, edits: [edit])]
+    }
+
+    /// The template library that `{phrasing:ID}` and `{clause:ID}` in fix texts refer to.
+    /// A library that fails to load leaves references as written; `fix` and `rewrite`
+    /// load it themselves and stop with the error.
+    static let library: TemplateLibrary? = try? TemplateLibrary.bundled()
+
+    /// `text` with each `{phrasing:ID}` and `{clause:ID}` replaced by the library's wording
+    /// for this letter: the first variant whose facts the letter gives. Values from a code
+    /// check count as facts. A reference the library does not have is left as written.
+    /// A project already named elsewhere in the paragraph of `range` is not named again.
+    func resolvingTemplates(in text: String, values: [String: String] = [:], at range: Range<Int>? = nil) -> String {
+        let references = TemplateLibrary.references(in: text)
+        guard !references.isEmpty, let library = FixComposer.library else { return text }
+        var templateValues = TemplateValues(facts: facts)
+        for (name, value) in values { if let slot = TemplateSlot(rawValue: name) { templateValues[slot] = value } }
+        if let range, let project = templateValues[.project],
+           let paragraph = document.paragraphs.first(where: { $0.range.contains(range.lowerBound) })?.range {
+            let around = sentence(around: range)
+            let rest = document.slice(paragraph.lowerBound..<min(around.lowerBound, paragraph.upperBound))
+                + " " + document.slice(min(around.upperBound, paragraph.upperBound)..<paragraph.upperBound)
+            let words = project.split(separator: " ").dropFirst().joined(separator: " ").lowercased()
+            if rest.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(words) { templateValues[.project] = nil }
+        }
+        var out = ""
+        var position = text.startIndex
+        for reference in references {
+            guard let template = library.text(for: reference, industry: facts.industry) else { continue }
+            out += text[position..<reference.range.lowerBound] + template.render(templateValues).text
+            position = reference.range.upperBound
+        }
+        return out + text[position...]
+    }
+
+    /// `text` with the `{slot}`s a code check filled, then the rest from the letter.
+    func fill(_ text: String, values: [String: String]) -> String {
+        fill(Slots.fill(text) { values[$0] })
     }
 
     /// `text` with every `{slot}` filled from the letter, or a visible placeholder when the
@@ -73,11 +116,18 @@ struct FixComposer {
             }
             return anchor(.start)
         case .start:
+            // After a header block (a title, an address, a date), where a greeting belongs.
+            if let header = document.span(of: .header), let last = document.paragraphs.last(where: { header.contains($0.range.lowerBound) }) {
+                return Anchor(offset: last.range.upperBound, before: nl + nl, after: "")
+            }
             let first = document.paragraphs.first?.range.lowerBound ?? 0
             return Anchor(offset: first, before: "", after: nl + nl)
         case .end:
-            let last = document.paragraphs.last?.range.upperBound ?? document.bytes.count
-            return Anchor(offset: last, before: last == 0 ? "" : nl + nl, after: "")
+            let last = document.paragraphs.last
+            let offset = last?.range.upperBound ?? document.bytes.count
+            // A name goes on the line under the closing, not a paragraph away from it.
+            let gap = offset == 0 ? "" : last?.section == .closing ? nl : nl + nl
+            return Anchor(offset: offset, before: gap, after: "")
         }
     }
 
@@ -88,6 +138,23 @@ struct FixComposer {
             (try? Linter.matches(of: regex, in: document, units: units, matcher: matcher))?.first?.range.lowerBound
         }
         return starts.min().flatMap { document.sentence(containing: $0) }
+    }
+
+    /// Whether the letter says `text` already, outside `sentence`: a sentence with nearly
+    /// the same words ("I am proud of what we achieved together" next to "I am proud of
+    /// what the team achieved together").
+    private func saysAlready(_ text: String, besides sentence: Range<Int>) -> Bool {
+        let wanted = FixComposer.words(text)
+        guard !wanted.isEmpty else { return false }
+        let others = document.sentences.filter { !$0.overlaps(sentence) }
+        return others.contains { other in
+            let words = FixComposer.words(document.slice(other))
+            return Double(words.intersection(wanted).count) >= 0.7 * Double(words.union(wanted).count)
+        }
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init))
     }
 
     private func sentence(around range: Range<Int>) -> Range<Int> {
