@@ -1,4 +1,9 @@
 import CPCRE2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How much work one match attempt may do before it is abandoned.
 ///
@@ -23,7 +28,7 @@ public struct MatchLimits: Sendable, Equatable {
 
 /// Why a match attempt failed for a reason other than "no match".
 public enum MatchError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Limit: String, Sendable { case match, depth, heap, jitStack = "JIT stack" }
+    public enum Limit: String, Sendable { case match, depth, heap, jitStack = "JIT stack", time }
     case limitExceeded(Limit)
     case failed(code: Int32, message: String)
 
@@ -72,6 +77,46 @@ public final class Matcher {
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
     }
 
+    /// A CPU-time budget for the attempts that follow (see ``startBudget(nanoseconds:)``).
+    private var budget: (wallStart: UInt64, cpuStart: UInt64, nanoseconds: UInt64)?
+
+    /// From now on, ``firstMatch(of:in:from:to:)`` refuses with `.limitExceeded(.time)` once
+    /// this thread has spent `nanoseconds` of CPU time. The match limit bounds one attempt;
+    /// this bounds the many attempts one rule makes over one letter, such as a pattern that
+    /// backtracks just under the match limit at each of thousands of places. CPU time, not
+    /// wall time, so a busy machine never stops a rule that did little work.
+    public func startBudget(nanoseconds: UInt64) {
+        budget = (Matcher.clock(CLOCK_MONOTONIC), Matcher.clock(CLOCK_THREAD_CPUTIME_ID), nanoseconds)
+    }
+
+    /// Removes the budget.
+    public func clearBudget() { budget = nil }
+
+    private var budgetExhausted: Bool {
+        guard let budget else { return false }
+        // The thread's CPU time never runs ahead of the wall clock, so the cheap clock
+        // answers until the budget could have run out; only then is the thread's CPU time
+        // (a system call) read.
+        if Matcher.clock(CLOCK_MONOTONIC) &- budget.wallStart < budget.nanoseconds { return false }
+        return Matcher.clock(CLOCK_THREAD_CPUTIME_ID) &- budget.cpuStart >= budget.nanoseconds
+    }
+
+    private static func clock(_ id: clockid_t) -> UInt64 {
+        var now = timespec()
+        clock_gettime(id, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
+    /// This thread's matcher with the default limits, made once per thread. Creating a
+    /// matcher allocates match data, a context and a JIT stack; code that matches a few
+    /// patterns per call (a glob, a tokenizer pass) uses this one instead.
+    public static var current: Matcher {
+        if let existing = ThreadMatcher.get() { return existing }
+        let made = Matcher()
+        ThreadMatcher.set(made)
+        return made
+    }
+
     deinit {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(context)
@@ -88,6 +133,7 @@ public final class Matcher {
                            from start: Int = 0, to end: Int? = nil) throws(MatchError) -> Match? {
         let end = end ?? subject.count
         precondition(start >= 0 && start <= end && end <= subject.count, "match bounds outside the subject")
+        if budgetExhausted { throw .limitExceeded(.time) }
         if regex.captureCount + 1 > capacity {
             pcre2_match_data_free_8(matchData)
             capacity = regex.captureCount + 1
@@ -143,5 +189,26 @@ public final class Matcher {
         case PCRE2_ERROR_JIT_STACKLIMIT: return .limitExceeded(.jitStack)
         default: return .failed(code: rc, message: Regex.errorMessage(rc))
         }
+    }
+}
+
+/// Per-thread storage for ``Matcher/current`` (a pthread key; the matcher is released when
+/// its thread ends).
+private enum ThreadMatcher {
+    nonisolated(unsafe) static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<Matcher>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    static func get() -> Matcher? {
+        guard let pointer = pthread_getspecific(key) else { return nil }
+        return Unmanaged<Matcher>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    static func set(_ matcher: Matcher) {
+        pthread_setspecific(key, Unmanaged.passRetained(matcher).toOpaque())
     }
 }

@@ -53,6 +53,12 @@ struct Benchmark {
             return 2
         }
         try? exported.write(toFile: patterns, atomically: true, encoding: .utf8)
+        // ripgrep joins all -f patterns into one regex, where the same group name twice is
+        // an error: give each pattern's group names its own suffix (same matching).
+        let rgPatterns = work + "/patterns-rg.txt"
+        try? exported.split(separator: "\n").enumerated().map { i, line in
+            Benchmark.suffixGroupNames(String(line), "_\(i)")
+        }.joined(separator: "\n").write(toFile: rgPatterns, atomically: true, encoding: .utf8)
         let patternCount = exported.split(separator: "\n").count
         let letter = corpus + "/batch-000/letter-00000.txt"
         let letterBytes = (try? fm.attributesOfItem(atPath: letter)[.size] as? Int) ?? 0
@@ -64,7 +70,7 @@ struct Benchmark {
         let single = time(check + [letter], runs: singleRuns)
         let grepSingle = time(["pcre2grep", "-i", "-c", "-f", patterns, letter], runs: singleRuns, okStatus: [0, 1])
         let batch = time(check + [corpus], runs: runs)
-        let rg = time(["rg", "-P", "--no-unicode", "-i", "-c", "-f", patterns, corpus], runs: runs, okStatus: [0, 1])
+        let rg = time(["rg", "-P", "--no-unicode", "-i", "-c", "-f", rgPatterns, corpus], runs: runs, okStatus: [0, 1])
         let names = time(check + ["--lexicons", lexicon, corpus], runs: runs)
         let halfRun = time(check + [half], runs: runs)
         let tenthRun = time(check + [tenth], runs: runs)
@@ -152,6 +158,22 @@ struct Benchmark {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+
+    /// `(?<name>` and `(?&name)` become `(?<name_N>` and `(?&name_N)`.
+    static func suffixGroupNames(_ pattern: String, _ suffix: String) -> String {
+        var out = ""
+        var rest = Substring(pattern)
+        while let range = rest.range(of: "(?<") ?? rest.range(of: "(?&") {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            // Lookbehinds (?<= (?<! have no name.
+            guard let first = rest.first, first != "=", first != "!" else { continue }
+            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            out += name + suffix
+            rest = rest.dropFirst(name.count)
+        }
+        return out + rest
     }
 
     private func format(bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }

@@ -110,7 +110,7 @@ public enum Directives {
         let source = Document(text: sourceText)
         var directives: [Directive] = []
         source.bytes.withUnsafeBufferPointer { buffer in
-            let matches = (try? Matcher().allMatches(of: pattern, in: buffer)) ?? []
+            let matches = (try? Matcher.current.allMatches(of: pattern, in: buffer)) ?? []
             for m in matches {
                 guard let kindRange = m.group(1), let kind = Directive.Kind(rawValue: source.slice(kindRange)) else { continue }
                 let list = m.group(2).map { source.slice($0) } ?? ""

@@ -59,7 +59,7 @@ public struct DateAnalysis: Sendable {
     static let agreedNotice = try! Regex(
         #"\b(?:as\s+(?:we\s+)?agreed|we\s+(?:have\s+)?agreed|agreed\s+with\s+you|(?:in\s+line\s+with|under|per|as\s+(?:set\s+out|required|stated)\s+in|meets?|satisf(?:y|ies)|in\s+accordance\s+with|according\s+to|required\s+by)\s+(?:the\s+|my\s+)?(?:contract(?:ual)?|employment\s+(?:contract|agreement)|notice\s+period)|contract(?:ual|['’]s)\s+notice|(?:contractual|agreed)\s+notice|notice\s+(?:period\s+)?(?:set\s+out\s+)?in\s+my\s+contract)"#)
 
-    public init(document: Document, options: LintOptions, matcher: Matcher = Matcher()) {
+    public init(document: Document, options: LintOptions, matcher: Matcher = Matcher.current) {
         let found = DateFinder.mentions(in: document, matcher: matcher)
         let now = options.today ?? CivilDate.today()
         today = now

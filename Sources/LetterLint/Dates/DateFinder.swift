@@ -97,7 +97,7 @@ public enum DateFinder {
     /// Every date in `document`, in text order, with its role. Weekdays alone, "today",
     /// "in two weeks" and the like are only kept when they name the last day: elsewhere
     /// they are ordinary words ("we spoke on Tuesday").
-    public static func mentions(in document: Document, matcher: Matcher = Matcher()) -> [DateMention] {
+    public static func mentions(in document: Document, matcher: Matcher = Matcher.current) -> [DateMention] {
         let candidates = scan(document, matcher)
         var result: [DateMention] = []
         var letterDateFound = false

@@ -54,7 +54,7 @@ enum Tokenizer {
         let content = lines.indices.filter { !isBlank(lines[$0], bytes) }
         var sections = [Section](repeating: .body, count: lines.count)
         guard !content.isEmpty else { return sections }
-        let matcher = Matcher()
+        let matcher = Matcher.current
         func matches(_ regex: Regex, _ line: Int) -> Bool {
             bytes.withUnsafeBufferPointer { buffer in
                 ((try? matcher.firstMatch(of: regex, in: buffer, from: lines[line].lowerBound, to: lines[line].upperBound)) ?? nil) != nil

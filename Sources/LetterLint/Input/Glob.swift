@@ -34,7 +34,7 @@ public struct Glob: Sendable {
         if directoryOnly && !isDirectory { return false }
         let bytes = Array(path.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            ((try? Matcher().firstMatch(of: regex, in: buffer)) ?? nil) != nil
+            ((try? Matcher.current.firstMatch(of: regex, in: buffer)) ?? nil) != nil
         }
     }
 

@@ -167,7 +167,7 @@ public enum LetterDates {
         let text = input.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if let date = CivilDate(iso: text) { return longForm(date) }
         let matched: Bool = Array(text.utf8).withUnsafeBufferPointer { buffer in
-            guard let m = (try? Matcher().firstMatch(of: writtenDate, in: buffer)) ?? nil else { return false }
+            guard let m = (try? Matcher.current.firstMatch(of: writtenDate, in: buffer)) ?? nil else { return false }
             return m.range == 0..<buffer.count
         }
         guard matched else { return nil }

@@ -7,15 +7,19 @@ import PCRE2
 /// the test suite; user lexicons are compiled eagerly at load, so their errors are still
 /// reported at file:line before anything is checked.
 final class LazyPattern: @unchecked Sendable {
+    /// The full source as compiled: the rule's `define`, then `body`.
     let source: String
+    let define: String
+    var body: String { String(source.dropFirst(define.count)) }
     private let options: Regex.Options
     private let jit: Bool
     private let lock = NSLock()
     private var compiled: Regex?
     private var failure: PatternError?
 
-    init(source: String, options: Regex.Options, jit: Bool, compiled: Regex? = nil) {
+    init(source: String, define: String = "", options: Regex.Options, jit: Bool, compiled: Regex? = nil) {
         self.source = source
+        self.define = define
         self.options = options
         self.jit = jit
         self.compiled = compiled

@@ -85,7 +85,7 @@ enum FactExtractor {
     static func extract(from document: Document, employers given: [String]) -> LetterFacts {
         var facts = LetterFacts()
         facts.employers = given
-        let matcher = Matcher()
+        let matcher = Matcher.current
         document.bytes.withUnsafeBufferPointer { buffer in
             func first(_ regex: Regex, group: String, in range: Range<Int>? = nil) -> String? {
                 let range = range ?? 0..<buffer.count
@@ -183,7 +183,7 @@ enum FactExtractor {
     ]
 
     private static func industry(of document: Document) -> Industry? {
-        let matcher = Matcher()
+        let matcher = Matcher.current
         let counts: [(Industry, Int)] = industryWords.map { industry, regex in
             let words = document.bytes.withUnsafeBufferPointer { buffer in
                 ((try? matcher.allMatches(of: regex, in: buffer)) ?? []).map { document.slice($0.range).lowercased() }

@@ -57,10 +57,10 @@ public struct RuleSet: Sendable {
             rules.append(try RuleSet.compile(spec, eager: !spec.isBundled, jit: jit))
         }
         rules.sort { $0.id < $1.id }
-        var sources: [String] = []
+        var sources: [(define: String, body: String)] = []
         for r in rules.indices {
             rules[r].patternIDs = rules[r].lazyPatterns.map { pattern in
-                sources.append(pattern.source)
+                sources.append((pattern.define, pattern.body))
                 return sources.count - 1
             }
         }
@@ -76,9 +76,10 @@ public struct RuleSet: Sendable {
         let define = spec.define ?? ""
         func build(_ source: RuleSpec.Located, what: String) throws(LoadError) -> LazyPattern {
             let text = define + source.text
-            guard eager else { return LazyPattern(source: text, options: options, jit: jit) }
+            guard eager else { return LazyPattern(source: text, define: define, options: options, jit: jit) }
             do {
-                return LazyPattern(source: text, options: options, jit: jit, compiled: try Regex(text, options: options, jit: jit))
+                return LazyPattern(source: text, define: define, options: options, jit: jit,
+                                   compiled: try Regex(text, options: options, jit: jit))
             } catch {
                 let inDefine = error.offset < define.utf8.count
                 let offset = inDefine ? error.offset : error.offset - define.utf8.count

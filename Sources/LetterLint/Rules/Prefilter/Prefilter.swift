@@ -11,14 +11,20 @@ public struct Prefilter: Sendable {
     /// Per pattern: runs on every letter.
     private let alwaysRun: [Bool]
 
-    /// - Parameter sources: each pattern's full source (as compiled), by global id.
-    init(sources: [String]) {
+    /// - Parameter sources: each pattern, by global id, as its rule's `define` (compiled in
+    ///   front of it) and its own text.
+    init(sources: [(define: String, body: String)]) {
         var literalIDs: [String: Int] = [:]
         var literals: [String] = []
         var owners: [[Int32]] = []
         var always = [Bool](repeating: false, count: sources.count)
+        var definitions: [String: [String: RequiredLiterals.Info]] = [:]
         for (id, source) in sources.enumerated() {
-            guard let required = RequiredLiterals.of(source) else { always[id] = true; continue }
+            if definitions[source.define] == nil { definitions[source.define] = RequiredLiterals.definitions(source.define) }
+            guard let required = RequiredLiterals.of(source.body, definitions: definitions[source.define]!) else {
+                always[id] = true
+                continue
+            }
             for literal in required.sorted() {
                 let lid: Int
                 if let known = literalIDs[literal] { lid = known } else {

@@ -16,9 +16,28 @@ public enum RequiredLiterals {
 
     /// The literals (lowercased ASCII), or nil when the pattern must always run.
     public static func of(_ pattern: String) -> Set<String>? {
+        of(pattern, definitions: [:])
+    }
+
+    /// What the named groups of a `(?(DEFINE)…)` block match, to analyse the patterns that
+    /// call them (a rule's `define` is analysed once, not once per pattern).
+    static func definitions(_ define: String) -> [String: Info] {
+        var parser = Parser(Array(define.unicodeScalars))
+        _ = parser.parseAlternation()
+        return parser.named
+    }
+
+    /// - Parameter definitions: named groups from the rule's `define`, which is not
+    ///   repeated in `pattern`.
+    static func of(_ pattern: String, definitions: [String: Info]) -> Set<String>? {
         // Extended mode (spaces are not literal) and verbs change how the text reads.
-        if pattern.contains("(?x") || pattern.contains("(*") { return nil }
-        var parser = Parser(Array(pattern.unicodeScalars))
+        let scalars = Array(pattern.unicodeScalars)
+        for i in scalars.indices.dropLast() where scalars[i] == "(" && (scalars[i + 1] == "*"
+            || (scalars[i + 1] == "?" && i + 2 < scalars.count && scalars[i + 2] == "x")) {
+            return nil
+        }
+        var parser = Parser(scalars)
+        parser.named = definitions
         guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
         guard var required = info.usable else { return nil }
         required = Set(required.map { $0.lowercased() })
