@@ -9,24 +9,36 @@ struct DebugCommand: ParsableCommand {
         subcommands: [Tokens.self, Dates.self]
     )
 
+    /// The letter a debug view shows, read in its own format and checked as `check` would.
+    struct Letter: ParsableArguments {
+        @Argument(help: "A letter (.txt, .md, .html, .eml or .docx); '-' for standard input as text.")
+        var path: String = "-"
+
+        @OptionGroup var linting: LintingOptions
+
+        func report() throws -> FileReport {
+            do {
+                let bytes = path == "-" ? InputFiles.readStandardInput() : try InputFiles.read(path)
+                let format = path == "-" ? InputFormat.text : InputFormat.of(path: path)
+                return try Checker(linter: try linting.linter(), options: linting.lintOptions).check(bytes: bytes, path: path, format: format)
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                Terminal.error("letterlint: \(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
     struct Tokens: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "tokens",
             abstract: "Print the sections, paragraphs and sentences the tokenizer found, and the facts read from the letter.")
 
-        @Argument(help: "A letter; '-' for standard input.")
-        var path: String = "-"
-
-        @OptionGroup var linting: LintingOptions
+        @OptionGroup var letter: Letter
 
         func run() throws {
-            let bytes: [UInt8]
-            do { bytes = path == "-" ? InputFiles.readStandardInput() : try InputFiles.read(path) }
-            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
-            let report: FileReport
-            do { report = try Checker(linter: try linting.linter(), options: linting.lintOptions).check(bytes: bytes, path: path) }
-            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
-            Terminal.out(TokenDump.render(report))
+            Terminal.out(TokenDump.render(try letter.report()))
         }
     }
 
@@ -35,20 +47,12 @@ struct DebugCommand: ParsableCommand {
             commandName: "dates",
             abstract: "Print the dates found in a letter, what each is for and how each was resolved, and the notice they give.")
 
-        @Argument(help: "A letter; '-' for standard input.")
-        var path: String = "-"
-
-        @OptionGroup var linting: LintingOptions
+        @OptionGroup var letter: Letter
 
         func run() throws {
-            let bytes: [UInt8]
-            do { bytes = path == "-" ? InputFiles.readStandardInput() : try InputFiles.read(path) }
-            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
-            let report: FileReport
-            do { report = try Checker(linter: try linting.linter(), options: linting.lintOptions).check(bytes: bytes, path: path) }
-            catch { Terminal.error("letterlint: \(error)"); throw ExitCode(2) }
+            let report = try letter.report()
             let document = report.result.document
-            Terminal.out(DateDump.render(DateAnalysis(document: document, options: linting.lintOptions), in: document))
+            Terminal.out(DateDump.render(DateAnalysis(document: document, options: letter.linting.lintOptions), in: document))
         }
     }
 }
