@@ -46,6 +46,13 @@ let package = Package(
         ),
         // The benchmark: generates a corpus and times letterlint against rg and pcre2grep.
         .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint"]),
+        // Fuzz targets (see .ci/fuzz): a crash reproducer in normal builds, a libFuzzer
+        // binary when built with -DFUZZING -sanitize=fuzzer.
+        .executableTarget(
+            name: "letterlint-fuzz",
+            dependencies: ["LetterLint"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
             name: "LetterLintTests",

@@ -89,6 +89,9 @@ public final class Matcher {
         budget = (Matcher.clock(CLOCK_MONOTONIC), Matcher.clock(CLOCK_THREAD_CPUTIME_ID), nanoseconds)
     }
 
+    /// Start positions tried per PCRE2 call while a budget is set.
+    static let budgetSlice = 4096
+
     /// Removes the budget.
     public func clearBudget() { budget = nil }
 
@@ -141,7 +144,27 @@ public final class Matcher {
         }
         let base = subject.baseAddress ?? Regex.emptySubject
         let options = regex.options.contains(.utf) ? PCRE2_NO_UTF_CHECK : 0
-        let rc = pcre2_match_8(regex.code, base, end, start, options, matchData, context)
+        var rc: Int32
+        if budget == nil || end - start <= Matcher.budgetSlice {
+            rc = pcre2_match_8(regex.code, base, end, start, options, matchData, context)
+        } else {
+            // One call tries every start position up to `end`, each bounded by the match
+            // limit but not all of them together. Under a budget the start positions are
+            // tried a slice at a time (PCRE2's offset limit: a match may start no later than
+            // it, and still end anywhere), so the budget is checked between slices; the
+            // first match found is the same.
+            defer { pcre2_set_offset_limit_8(context, Int(bitPattern: UInt.max)) }
+            var from = start
+            while true {
+                let limit = min(end, from + Matcher.budgetSlice)
+                pcre2_set_offset_limit_8(context, limit)
+                rc = pcre2_match_8(regex.code, base, end, from, options, matchData, context)
+                if rc != PCRE2_ERROR_NOMATCH || limit >= end { break }
+                from = limit + 1
+                while from < end && subject[from] & 0xC0 == 0x80 { from += 1 }
+                if budgetExhausted { throw .limitExceeded(.time) }
+            }
+        }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw Matcher.error(rc) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!

@@ -55,9 +55,14 @@ public final class Regex: @unchecked Sendable {
         let context = pcre2_compile_context_create_8(nil)
         defer { pcre2_compile_context_free_8(context) }
         pcre2_set_max_pattern_length_8(context, Regex.maxPatternLength)
+        // Lines end as a letter's lines end (LF, CR LF or a lone CR, as ``Document`` splits
+        // them): with PCRE2's default (LF only), `^` never matched after a lone CR and `$`
+        // never before a CR LF.
+        pcre2_set_newline_8(context, UInt32(PCRE2_NEWLINE_ANYCRLF))
         let utf8 = Array(pattern.utf8)
         let compiled = utf8.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress ?? Regex.emptySubject, buffer.count, options.rawValue,
+            // PCRE2_USE_OFFSET_LIMIT lets a matcher under a time budget search in slices.
+            pcre2_compile_8(buffer.baseAddress ?? Regex.emptySubject, buffer.count, options.rawValue | PCRE2_USE_OFFSET_LIMIT,
                             &errorCode, &errorOffset, context)
         }
         guard let compiled else {

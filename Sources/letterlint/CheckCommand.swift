@@ -159,6 +159,11 @@ struct CheckRun {
             for diagnostic in report.result.diagnostics {
                 Terminal.error("letterlint: \(report.path): warning: \(diagnostic.message)")
             }
+            // JSON, SARIF and Checkstyle have no place for reading notes ("invalid bytes were
+            // read as U+FFFD", "decoded from UTF-16"): they go to stderr rather than nowhere.
+            if !options.quiet && [.json, .sarif, .checkstyle].contains(options.format) {
+                for note in report.notes { Terminal.error("letterlint: \(report.path): note: \(note)") }
+            }
         }
 
         if let file = options.writeBaseline {

@@ -49,7 +49,12 @@ public struct FolderWalker: Sendable {
         var visited = Set<FileID>()
         for path in paths {
             guard let info = FileInfo(path, follow: true) else {
-                result.errors.append(InputError(path: path, message: "no such file or folder"))
+                // Say why: "no such file" for a link loop or a locked folder sends the user
+                // looking for the wrong thing.
+                let reason = errno
+                result.errors.append(InputError(path: path, message: reason == ELOOP ? "is a symbolic link loop (or a chain of links too long to follow); not read"
+                    : reason == EACCES ? "permission denied (a folder on its path cannot be searched)"
+                    : reason == ENAMETOOLONG ? "the path is too long" : "no such file or folder"))
                 continue
             }
             switch info.kind {

@@ -39,7 +39,13 @@ public struct Checker: Sendable {
     }
 
     public func check(text: String, path: String, notes: [String] = []) -> FileReport {
-        FileReport(path: path, result: linter.lint(Document(text: text), options: options), notes: notes)
+        var options = self.options
+        var notes = notes
+        if let empty = Checker.emptinessNote(text) {
+            options.onlyRules = []
+            notes.append(empty)
+        }
+        return FileReport(path: path, result: linter.lint(Document(text: text), options: options), notes: notes)
     }
 
     public func check(bytes: [UInt8], path: String) throws(InputError) -> FileReport {

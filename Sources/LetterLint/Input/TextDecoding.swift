@@ -36,6 +36,13 @@ public enum TextDecoding {
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
+        // Compressed data (a JPEG's body, a ZIP) is near-random: its share of control bytes
+        // sits just above the threshold below, so about one image in fifteen would be read
+        // as text. The formats a stray file usually is are known by their first bytes.
+        if binarySignatures.contains(where: { signature in
+            sample.count >= signature.offset + signature.bytes.count
+                && sample.dropFirst(signature.offset).starts(with: signature.bytes)
+        }) { return true }
         var control = 0, nul = 0
         for b in sample {
             if b == 0 { nul += 1 }
@@ -43,6 +50,23 @@ public enum TextDecoding {
         }
         return nul * 100 > sample.count || control * 10 > sample.count
     }
+
+    /// Magic numbers of files that are never letters: images, PDF, archives, executables.
+    static let binarySignatures: [(offset: Int, bytes: [UInt8])] = [
+        (0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), // PNG
+        (0, [0xFF, 0xD8, 0xFF]),                                // JPEG
+        (0, Array("GIF87a".utf8)), (0, Array("GIF89a".utf8)),   // GIF
+        (0, [0x49, 0x49, 0x2A, 0x00]), (0, [0x4D, 0x4D, 0x00, 0x2A]), // TIFF
+        (8, Array("WEBP".utf8)),                                // WebP (RIFF....WEBP)
+        (4, Array("ftyp".utf8)),                                // HEIC, AVIF, MP4, MOV
+        (0, Array("%PDF-".utf8)),                               // PDF
+        (0, [0x50, 0x4B, 0x03, 0x04]),                          // ZIP (also .docx, .xlsx)
+        (0, [0x1F, 0x8B]),                                      // gzip
+        (0, [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]),              // xz
+        (0, [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]),              // 7z
+        (0, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),  // OLE2 (.doc, .msg)
+        (0, [0x7F, 0x45, 0x4C, 0x46]),                          // ELF
+    ]
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
         var units: [UInt16] = []

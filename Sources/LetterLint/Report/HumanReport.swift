@@ -41,7 +41,7 @@ public enum HumanReport {
         var caretStart = 0, caretLength = 0
         var column = 0
         for piece in redaction.render(line, in: document) {
-            let shown = piece.text.replacingTabs()
+            let shown = piece.text.replacingTabsAndControls()
             let width = shown.unicodeScalars.count
             let source = piece.source
             if source.contains(finding.range.lowerBound) || (finding.range.isEmpty && source.lowerBound == finding.range.lowerBound) {
@@ -104,8 +104,23 @@ struct Paint {
 }
 
 extension String {
-    /// Tabs as single spaces, so columns (which count characters) line up with carets.
-    func replacingTabs() -> String { replacingOccurrences(of: "\t", with: " ") }
+    /// Tabs as single spaces, so columns (which count characters) line up with carets, and
+    /// every other control character as a visible stand-in of the same width (NUL as ␀,
+    /// ESC as ␛, DEL as ␡, C1 controls as �): a letter's bytes never reach the terminal
+    /// as escape sequences that could recolour, retitle or rewrite it.
+    func replacingTabsAndControls() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.append(" ")
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80..<0xA0: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 }
 
 import Foundation

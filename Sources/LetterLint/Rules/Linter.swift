@@ -60,16 +60,31 @@ public struct Linter: Sendable {
         self.limits = limits
     }
 
+    /// The CPU time one rule of a user's lexicon may spend on one letter, in nanoseconds:
+    /// 50 ms plus 1 ms per 1,000 bytes, many times what a sound pattern needs. A pattern
+    /// that backtracks just under PCRE2's match limit at every place it is tried (`(a+)+$`
+    /// against thousands of runs of a's) is stopped with a diagnostic instead of holding up
+    /// a whole scan.
+    public static func ruleTimeBudget(forLetterOf bytes: Int) -> UInt64 {
+        50_000_000 + UInt64(bytes) * 1_000
+    }
+
     public func lint(_ document: Document, options: LintOptions = LintOptions()) -> LintResult {
         let facts = FactExtractor.extract(from: document, employers: options.employers)
-        let matcher = Matcher(limits: limits)
+        let matcher = limits == .default ? Matcher.current : Matcher(limits: limits)
         let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
         let memo = CheckMemo()
         let candidates = prefiltering ? document.bytes.withUnsafeBufferPointer { ruleSet.prefilter.candidates(in: $0) }
             : [Bool](repeating: true, count: ruleSet.prefilter.patternCount)
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
+        // Each rule from a user's lexicon gets a CPU-time budget on this letter (see
+        // ``ruleTimeBudget(forLetterOf:)``). Bundled rules are proven by the tests and have
+        // none: their findings never depend on how fast the machine is.
+        let budget = Linter.ruleTimeBudget(forLetterOf: document.bytes.count)
+        defer { matcher.clearBudget() }
         for rule in ruleSet.rules where options.runs(rule.id) {
+            if rule.spec.isBundled { matcher.clearBudget() } else { matcher.startBudget(nanoseconds: budget) }
             do {
                 if rule.spec.kind == .clause {
                     if let finding = try checkClause(rule, document, matcher, composer, candidates) { findings.append(finding) }

@@ -70,6 +70,18 @@ public struct RuleSet: Sendable {
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// A pattern as an error message quotes it: whole when short, else the 80 bytes around
+    /// `offset` (a 64 KiB pattern repeated in full would bury the message).
+    static func excerpt(_ pattern: String, around offset: Int) -> String {
+        let bytes = Array(pattern.utf8)
+        guard bytes.count > 120 else { return pattern }
+        var lo = max(0, min(offset, bytes.count) - 40), hi = min(bytes.count, lo + 80)
+        while lo > 0 && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+        while hi < bytes.count && bytes[hi] & 0xC0 == 0x80 { hi += 1 }
+        return (lo > 0 ? "…" : "") + String(decoding: bytes[lo..<hi], as: UTF8.self) + (hi < bytes.count ? "…" : "")
+            + " (\(bytes.count) bytes)"
+    }
+
     static func compile(_ spec: RuleSpec, eager: Bool, jit: Bool) throws(LoadError) -> Rule {
         var options = Regex.Options.lexiconDefault
         if spec.caseSensitive { options.remove(.caseless) }
@@ -85,7 +97,7 @@ public struct RuleSet: Sendable {
                 let offset = inDefine ? error.offset : error.offset - define.utf8.count
                 throw LoadError(file: spec.file, line: source.line,
                                 message: "\(what) of '\(spec.id)' does not compile: \(error.message) at offset \(offset)"
-                                    + (inDefine ? " of its 'define'" : "") + ": \(source.text)")
+                                    + (inDefine ? " of its 'define'" : "") + ": \(RuleSet.excerpt(source.text, around: offset))")
             }
         }
         var patterns = try spec.patterns.map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in try build(p, what: "a pattern") }

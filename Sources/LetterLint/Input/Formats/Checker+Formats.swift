@@ -14,7 +14,21 @@ extension Checker {
         }
         var options = self.options
         if options.letterDate == nil { options.letterDate = extracted.letterDate }
+        var notes = extracted.notes
+        if let empty = Checker.emptinessNote(extracted.text) {
+            // Seven "missing salutation / date / signature" findings would only bury the
+            // one thing worth saying.
+            options.onlyRules = []
+            notes.append(empty)
+        }
         let result = linter.lint(Document(text: extracted.text), options: options)
-        return FileReport(path: path, result: result, notes: extracted.notes, sourceMap: extracted.sourceMap)
+        return FileReport(path: path, result: result, notes: notes, sourceMap: extracted.sourceMap)
+    }
+
+    /// The note for a letter with no text at all, or only white space; nil otherwise.
+    static func emptinessNote(_ text: String) -> String? {
+        guard text.allSatisfy(\.isWhitespace) else { return nil }
+        return text.isEmpty ? "the letter is empty; there is nothing to check"
+            : "the letter holds only white space; there is nothing to check"
     }
 }
