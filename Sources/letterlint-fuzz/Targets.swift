@@ -22,6 +22,7 @@ enum FuzzTargets {
         ("eml", "the e-mail reader, then a check of what it extracted"),
         ("html", "the HTML reader, then a check of what it extracted"),
         ("docx", "the Word reader, then a check of what it extracted"),
+        ("docx-xml", "the Word reader's XML stage: the bytes as word/document.xml in a valid archive"),
         ("markdown", "the Markdown reader, then a check of what it extracted"),
     ]
 
@@ -60,6 +61,10 @@ enum FuzzTargets {
             let mentions = DateFinder.mentions(in: document)
             let analysis = DateAnalysis(document: document, options: LintOptions(today: fuzzToday))
             blackHole(mentions.count &+ DateDump.render(analysis, in: document).utf8.count)
+        case "docx-xml":
+            // Mutating a whole .docx mostly breaks its CRC: this reaches the XML parser.
+            guard let extracted = try? InputFormat.docx.extract(storedZip(name: "word/document.xml", bytes)) else { return }
+            report(extracted, format: .docx)
         case "eml", "html", "docx", "markdown":
             let format: InputFormat = target == "eml" ? .email : target == "html" ? .html : target == "docx" ? .docx : .markdown
             for options in [InputFormat.Options(), InputFormat.Options(keepCodeBlocks: true, keepQuotes: true)] {
@@ -85,6 +90,33 @@ enum FuzzTargets {
         }
         for kind in [ReportFormat.human, .json] { sink &+= kind.render([file], ruleSet: linter.ruleSet).utf8.count }
         blackHole(sink)
+    }
+
+    /// A ZIP archive holding one stored (uncompressed) entry.
+    static func storedZip(name: String, _ data: [UInt8]) -> [UInt8] {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        crc = ~crc
+        let nameBytes = Array(name.utf8), size = UInt32(data.count)
+        var out: [UInt8] = [], central: [UInt8] = []
+        func u16(_ v: Int, _ to: inout [UInt8]) { to += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
+        func u32(_ v: UInt32, _ to: inout [UInt8]) { for s in [0, 8, 16, 24] { to.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
+        u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(0, &out); u16(0, &out); u16(0x21, &out)
+        u32(crc, &out); u32(size, &out); u32(size, &out); u16(nameBytes.count, &out); u16(0, &out)
+        out += nameBytes + data
+        u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(0, &central); u16(0, &central)
+        u16(0x21, &central); u32(crc, &central); u32(size, &central); u32(size, &central); u16(nameBytes.count, &central)
+        for _ in 0..<4 { u16(0, &central) }
+        u32(0, &central); u32(0, &central)
+        central += nameBytes
+        let centralOffset = UInt32(out.count)
+        out += central
+        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(1, &out); u16(1, &out)
+        u32(UInt32(central.count), &out); u32(centralOffset, &out); u16(0, &out)
+        return out
     }
 
     static let linter: Linter = {
