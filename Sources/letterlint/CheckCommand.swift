@@ -95,10 +95,18 @@ struct ScanCommand: ParsableCommand {
     }
 }
 
-/// One run of check or scan: collect the letters, check them on all cores, report.
+/// One run of check or scan: collect the letters, check them on all cores, and write the
+/// report as they come, so memory stays flat however many letters there are: a report is
+/// dropped once its text is written (or, with `--write-baseline`, once its findings are
+/// recorded).
 struct CheckRun {
     let options: CheckOptions
     let progress: Bool
+
+    /// A failure to write the report, told apart from the run's own exits.
+    private struct ReportWriteFailure: Error {
+        let underlying: any Error
+    }
 
     func run() throws {
         var flags = options.linting.flagSettings
@@ -133,85 +141,138 @@ struct CheckRun {
                              at: 0)
             }
         }
+        // The report lists files by path; checking them in that order lets it be written as
+        // they come.
+        items = BatchRunner.inReportOrder(items)
 
-        let bar = progress && !options.quiet ? ProgressBar() : nil
-        var onProgress: (@Sendable (Int, Int) -> Void)? = nil
-        if let bar { onProgress = { done, total in bar.update(done: done, total: total) } }
-        let outcomes = BatchRunner.run(items, session: session, jobs: options.jobs, maxFileSize: options.maxFileSize,
-                                       progress: onProgress)
-        bar?.finish()
-
-        var reports: [FileReport] = []
-        var locations: [String: String] = [:]
-        for (item, outcome) in zip(items, outcomes) {
-            switch outcome {
-            case .report(let report):
-                reports.append(report)
-                locations[report.path] = item.location
-            case .failed(let failure):
-                Terminal.error("letterlint: \(failure)")
-                if case .configuration = failure { throw ExitCode(2) }
-                problems = true
-            }
-        }
-        reports.sort { $0.path < $1.path }
-        for report in reports {
-            for diagnostic in report.result.diagnostics {
-                Terminal.error("letterlint: \(report.path): warning: \(diagnostic.message)")
-            }
-            // JSON, SARIF and Checkstyle have no place for reading notes ("invalid bytes were
-            // read as U+FFFD", "decoded from UTF-16"): they go to stderr rather than nowhere.
-            if !options.quiet && [.json, .sarif, .checkstyle].contains(options.format) {
-                for note in report.notes { Terminal.error("letterlint: \(report.path): note: \(note)") }
-            }
+        // A broken configuration stops the run with nothing written, so find it before the
+        // first letter is checked rather than halfway through the report.
+        do { try session.prepare(locations: items.map(\.location)) } catch {
+            Terminal.error("letterlint: invalid configuration: \(error)")
+            throw ExitCode(2)
         }
 
         if let file = options.writeBaseline {
-            try writeBaseline(reports, locations: locations, to: file)
-            if problems { throw ExitCode(2) }
+            let failed = try recordBaseline(items, session: session, to: file)
+            if problems || failed { throw ExitCode(2) }
             return
         }
 
         let threshold = settings.failOn.value.severity
-        if options.quiet {
-            reports = reports.map { $0.filtered { finding in threshold.map { finding.severity >= $0 } ?? false } }
-        }
         let ruleSet: RuleSet
         do { ruleSet = try session.ruleSet(forFolder: cwd) } catch {
             Terminal.error("letterlint: invalid configuration: \(error)")
             throw ExitCode(2)
         }
+        let file: AtomicReportFile?
+        do { file = try options.output.map { try AtomicReportFile(path: $0) } } catch {
+            Terminal.error("letterlint: cannot write the report to \(options.output ?? ""): \(error)")
+            throw ExitCode(2)
+        }
+        let bar = makeProgressBar()
+        let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
         let color = options.output == nil && Terminal.wantsColor(options.color)
-        let text = options.format.render(reports, ruleSet: ruleSet, options: .init(color: color, summary: !options.quiet))
-        if let output = options.output {
-            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                Terminal.error("letterlint: cannot write the report to \(output): \(error.localizedDescription)")
-                throw ExitCode(2)
+        let writer = ReportWriter(format: options.format, ruleSet: ruleSet, options: .init(color: color, summary: !options.quiet))
+        let report = ReportStream(writer: writer) { text in
+            if let file {
+                try file.write(text)
+            } else if stdoutIsTerminal, let bar {
+                bar.clearingLine { Terminal.out(text) }
+            } else {
+                Terminal.out(text)
             }
-        } else {
-            Terminal.out(text)
+        }
+
+        var failing = 0
+        do {
+            let failed = try check(items, session: session, bar: bar) { _, checked in
+                let shown = options.quiet ? checked.filtered { finding in threshold.map { finding.severity >= $0 } ?? false } : checked
+                failing += threshold.map { t in shown.findings.filter { $0.severity >= t }.count } ?? 0
+                do { try report.add(shown) } catch { throw ReportWriteFailure(underlying: error) }
+            }
+            if failed { problems = true }
+            bar?.finish()
+            do {
+                try report.finish()
+                try file?.commit()
+            } catch {
+                throw ReportWriteFailure(underlying: error)
+            }
+        } catch let failure as ReportWriteFailure {
+            bar?.finish()
+            file?.discard()
+            Terminal.error("letterlint: cannot write the report to \(options.output ?? "standard output"): \(failure.underlying)")
+            throw ExitCode(2)
+        } catch {
+            bar?.finish()
+            file?.discard()
+            throw error
         }
 
         if problems { throw ExitCode(2) }
-        let failing = threshold.map { t in reports.flatMap(\.findings).filter { $0.severity >= t }.count } ?? 0
         if failing > 0 {
             if options.staged { Terminal.error(CheckRun.blockedFooter(failing, threshold: threshold!)) }
             throw ExitCode(1)
         }
     }
 
-    private func writeBaseline(_ reports: [FileReport], locations: [String: String], to file: String) throws {
-        var recorded = Baseline()
-        let folder = (file as NSString).deletingLastPathComponent
-        for report in reports {
-            recorded.record(report, as: CheckSession.key(for: locations[report.path] ?? report.path, relativeTo: folder.isEmpty ? "." : folder))
+    /// Checks `items` in order, reports on stderr what is not part of the report (letters
+    /// that could not be checked, rule diagnostics, reading notes that the format has no
+    /// place for) and hands each checked letter to `handle`, with its item. A configuration
+    /// failure ends the run with status 2. Returns whether some letter could not be checked.
+    private func check(_ items: [BatchRunner.Item], session: CheckSession, bar: ProgressBar?,
+                       handle: (BatchRunner.Item, FileReport) throws -> Void) throws -> Bool {
+        func say(_ message: String) {
+            if let bar { bar.clearingLine { Terminal.error(message) } } else { Terminal.error(message) }
         }
+        var onProgress: (@Sendable (Int, Int) -> Void)? = nil
+        if let bar { onProgress = { done, total in bar.update(done: done, total: total) } }
+        var failed = false
+        try BatchRunner.stream(items, session: session, jobs: options.jobs, maxFileSize: options.maxFileSize,
+                               progress: onProgress) { index, outcome in
+            switch outcome {
+            case .failed(let failure):
+                say("letterlint: \(failure)")
+                if case .configuration = failure { throw ExitCode(2) }
+                failed = true
+            case .report(let report):
+                for diagnostic in report.result.diagnostics {
+                    say("letterlint: \(report.path): warning: \(diagnostic.message)")
+                }
+                // JSON, SARIF and Checkstyle have no place for reading notes ("invalid bytes were
+                // read as U+FFFD", "decoded from UTF-16"): they go to stderr rather than nowhere.
+                if !options.quiet && [.json, .sarif, .checkstyle].contains(options.format) {
+                    for note in report.notes { say("letterlint: \(report.path): note: \(note)") }
+                }
+                try handle(items[index], report)
+            }
+        }
+        return failed
+    }
+
+    private func makeProgressBar() -> ProgressBar? {
+        progress && !options.quiet ? ProgressBar() : nil
+    }
+
+    /// `--write-baseline`: checks every letter and records its findings, keeping only the
+    /// baseline's entries; writes no report. Returns whether some letter could not be checked.
+    private func recordBaseline(_ items: [BatchRunner.Item], session: CheckSession, to file: String) throws -> Bool {
+        var recorded = Baseline()
+        var count = 0
+        let folder = (file as NSString).deletingLastPathComponent
+        let bar = makeProgressBar()
+        defer { bar?.finish() }
+        let failed = try check(items, session: session, bar: bar) { item, report in
+            recorded.record(report, as: CheckSession.key(for: item.location, relativeTo: folder.isEmpty ? "." : folder))
+            count += report.findings.count
+        }
+        bar?.finish()
         do { try recorded.serialized().write(toFile: file, atomically: true, encoding: .utf8) } catch {
             Terminal.error("letterlint: cannot write \(file): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        let count = reports.reduce(0) { $0 + $1.findings.count }
         Terminal.error("letterlint: recorded \(count) finding\(count == 1 ? "" : "s") in \(file)")
+        return failed
     }
 
     /// Staged letters, read from the index (so a partly staged file is judged as it will be

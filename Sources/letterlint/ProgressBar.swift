@@ -26,9 +26,26 @@ final class ProgressBar: @unchecked Sendable {
         drawn = true
     }
 
+    /// Runs `body`, which writes to the terminal, with the bar's line cleared first, so a
+    /// report or a message written while letters are still being checked does not land in
+    /// the middle of the bar. The next update draws the bar again, below what was written.
+    func clearingLine(_ body: () -> Void) {
+        guard enabled else { return body() }
+        lock.lock(); defer { lock.unlock() }
+        if drawn {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            drawn = false
+            lastDraw = .distantPast
+        }
+        body()
+    }
+
     func finish() {
-        guard enabled, drawn else { return }
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        guard drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) // clear the line for the report
+        drawn = false
     }
 
     static func duration(_ seconds: Double) -> String {

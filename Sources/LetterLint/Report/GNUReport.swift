@@ -11,8 +11,16 @@
 /// come first, as `path: note: text`. Messages are folded to one line; secrets are masked.
 public enum GNUReport {
     public static func render(_ reports: [FileReport]) -> String {
-        var out = ""
-        for report in ReportOrder.files(reports) {
+        var writer = Writer()
+        return writer.render(ReportOrder.files(reports))
+    }
+
+    /// The report a file at a time: it has no opening and no totals.
+    struct Writer: IncrementalReport {
+        mutating func start() -> String { "" }
+
+        mutating func add(_ report: FileReport) -> String {
+            var out = ""
             let shown = ShownText(report)
             for note in report.notes { out += "\(report.path): note: \(shown.scrub(note).foldedToOneLine)\n" }
             for finding in ReportOrder.findings(report) {
@@ -20,7 +28,9 @@ public enum GNUReport {
                 out += "\(report.path):\(start.line):\(start.column): \(finding.severity.rawValue): "
                     + shown.scrub(finding.message).foldedToOneLine + " [\(finding.ruleID)]\n"
             }
+            return out
         }
-        return out
+
+        mutating func finish() -> ReportEnding { ReportEnding(closing: "") }
     }
 }

@@ -15,17 +15,27 @@
 /// line; secrets are masked.
 public enum GitHubReport {
     public static func render(_ reports: [FileReport]) -> String {
-        var out = ""
-        for report in ReportOrder.files(reports) {
+        var writer = Writer()
+        return writer.render(ReportOrder.files(reports))
+    }
+
+    /// The report a file at a time: it has no opening and no totals.
+    struct Writer: IncrementalReport {
+        mutating func start() -> String { "" }
+
+        mutating func add(_ report: FileReport) -> String {
+            var out = ""
             let shown = ShownText(report)
             for note in report.notes {
-                out += "::notice file=\(property(report.path)),title=letterlint::\(data(shown.scrub(note)))\n"
+                out += "::notice file=\(GitHubReport.property(report.path)),title=letterlint::\(GitHubReport.data(shown.scrub(note)))\n"
             }
             for finding in ReportOrder.findings(report) {
-                out += command(finding, in: report, shown: shown) + "\n"
+                out += GitHubReport.command(finding, in: report, shown: shown) + "\n"
             }
+            return out
         }
-        return out
+
+        mutating func finish() -> ReportEnding { ReportEnding(closing: "") }
     }
 
     static func command(_ finding: Finding, in report: FileReport, shown: ShownText) -> String {

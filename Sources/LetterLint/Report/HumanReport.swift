@@ -10,10 +10,44 @@ public enum HumanReport {
         }
     }
 
+    /// The reports in the order given, each followed by nothing but its findings; with
+    /// `style.summary`, the one-line summary at the end.
     public static func render(_ reports: [FileReport], style: Style = Style()) -> String {
-        var out = ""
-        let paint = Paint(enabled: style.color)
-        for report in reports {
+        var writer = Writer(color: style.color, summary: style.summary ? .oneLine : .none)
+        return writer.render(reports)
+    }
+
+    /// The report a file at a time; only the counts for the summary are kept.
+    struct Writer: IncrementalReport {
+        /// What ends the report.
+        enum Summary {
+            case none
+            /// "3 findings in 1 file: …", whatever the number of files.
+            case oneLine
+            /// The closing summary after several files, naming at most `attentionLimit`
+            /// of them; the one-line summary after one file or none.
+            case closingForSeveral(attentionLimit: Int)
+        }
+
+        let paint: Paint
+        let summary: Summary
+        private var tally: ScanTally
+
+        init(color: Bool, summary: Summary) {
+            paint = Paint(enabled: color)
+            self.summary = summary
+            if case .closingForSeveral(let limit) = summary {
+                tally = ScanTally(attentionLimit: limit)
+            } else {
+                tally = ScanTally(attentionLimit: 0)
+            }
+        }
+
+        mutating func start() -> String { "" }
+
+        mutating func add(_ report: FileReport) -> String {
+            tally.add(report)
+            var out = ""
             let document = report.displayDocument
             let redaction = Redaction(findings: report.findings)
             for note in report.notes { out += "\(report.path): \(paint.note("note")): \(note)\n" }
@@ -21,14 +55,24 @@ public enum HumanReport {
                 let position = FindingPosition(finding, in: report)
                 out += paint.bold("\(report.path):\(position.start.line):\(position.start.column):") + " "
                 out += paint.severity(finding.severity) + ": " + finding.message + " " + paint.dim("[\(finding.ruleID)]") + "\n"
-                out += snippet(finding, document: document, redaction: redaction, paint: paint)
+                out += HumanReport.snippet(finding, document: document, redaction: redaction, paint: paint)
                 for fix in finding.fixes {
-                    out += "      = fix: " + fix.title + describe(fix.edits, redaction: redaction) + "\n"
+                    out += "      = fix: " + fix.title + HumanReport.describe(fix.edits, redaction: redaction) + "\n"
                 }
             }
+            return out
         }
-        if style.summary { out += summaryLine(ReportSummary(reports), paint: paint) + "\n" }
-        return out
+
+        mutating func finish() -> ReportEnding {
+            switch summary {
+            case .none:
+                return ReportEnding(closing: "")
+            case .closingForSeveral where tally.files > 1:
+                return ReportEnding(closing: HumanReport.closingSummary(tally, color: paint.enabled))
+            case .oneLine, .closingForSeveral:
+                return ReportEnding(closing: HumanReport.summaryLine(tally.totals, paint: paint) + "\n")
+            }
+        }
     }
 
     /// The line the finding starts on, secrets masked, with a caret underline.

@@ -12,16 +12,26 @@
 /// `<system-out>`. No timestamps or durations: the same input gives the same bytes.
 public enum JUnitReport {
     public static func render(_ reports: [FileReport]) -> String {
-        let files = ReportOrder.files(reports)
-        let total = files.reduce(0) { $0 + max(1, $1.findings.count) }
-        let failures = files.reduce(0) { $0 + $1.findings.count }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"letterlint\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\">\n"
-        for report in files {
+        var writer = Writer()
+        return writer.render(ReportOrder.files(reports))
+    }
+
+    /// The report a file at a time. The root element carries the run's totals, so it can
+    /// only be written at the end: it is ``ReportEnding/heading``, and the caller keeps the
+    /// suites' text until then. The writer itself keeps just the two counts.
+    struct Writer: IncrementalReport {
+        private var tests = 0
+        private var failures = 0
+
+        mutating func start() -> String { "" }
+
+        mutating func add(_ report: FileReport) -> String {
             let shown = ShownText(report)
             let findings = ReportOrder.findings(report)
+            tests += max(1, findings.count)
+            failures += findings.count
             let path = XMLEscape.attr(report.path)
-            out += "  <testsuite name=\"\(path)\" tests=\"\(max(1, findings.count))\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\">\n"
+            var out = "  <testsuite name=\"\(path)\" tests=\"\(max(1, findings.count))\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\">\n"
             if findings.isEmpty {
                 out += "    <testcase classname=\"letterlint\" name=\"\(path)\" file=\"\(path)\"/>\n"
             }
@@ -44,8 +54,13 @@ public enum JUnitReport {
                 out += "    <system-out>" + XMLEscape.text(report.notes.map { "note: " + shown.scrub($0) }.joined(separator: "\n")) + "</system-out>\n"
             }
             out += "  </testsuite>\n"
+            return out
         }
-        out += "</testsuites>\n"
-        return out
+
+        mutating func finish() -> ReportEnding {
+            let heading = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"letterlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+            return ReportEnding(heading: heading, closing: "</testsuites>\n")
+        }
     }
 }

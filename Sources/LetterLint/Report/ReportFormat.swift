@@ -1,7 +1,8 @@
-/// Every report letterlint writes, behind one entry point, so the command line only
-/// parses `--format` and prints (or writes to `--output`) what ``render(_:ruleSet:options:)``
-/// returns. Each format is a pure function of the file reports: files sorted by path,
-/// findings by offset, no clock, no environment, so the same input gives the same bytes.
+/// Every report letterlint writes, behind one entry point: ``render(_:ruleSet:options:)``
+/// for a list of reports, ``ReportWriter`` for a report written while letters are still
+/// being checked (what the command line does). Each format is a pure function of the file
+/// reports: files sorted by path, findings by offset, no clock, no environment, so the same
+/// input gives the same bytes.
 public enum ReportFormat: String, CaseIterable, Sendable {
     /// Compiler-style text for people, with carets and suggested fixes.
     case human
@@ -22,7 +23,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         /// ANSI colour; only the human format uses it. Turn it off when writing to a file.
         public var color: Bool
         /// Whether the human format ends with a summary: the one-line summary for one
-        /// file, the closing summary (``HumanReport/closingSummary(_:color:attentionLimit:)``)
+        /// file, the closing summary (``HumanReport/closingSummary(_:color:)``)
         /// for several. Machine formats always carry their own totals.
         public var summary: Bool
         /// How many files the closing summary names as needing attention most.
@@ -64,22 +65,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
     /// The report for `reports`. `ruleSet` supplies rule metadata (SARIF lists every rule).
     /// Before any format sees them, a secret's text is masked wherever it reached free text
-    /// (a message, a fix, a note), so no format can print it; use this entry point rather
-    /// than calling ``HumanReport`` or ``JSONReport`` directly.
+    /// (a message, a fix, a note), so no format can print it; use this entry point (or
+    /// ``ReportWriter``, which it is built on) rather than calling ``HumanReport`` or
+    /// ``JSONReport`` directly.
     public func render(_ reports: [FileReport], ruleSet: RuleSet, options: Options = Options()) -> String {
-        let files = ReportOrder.files(reports).map(ShownText.sanitized)
-        switch self {
-        case .human:
-            let multi = files.count > 1 && options.summary
-            var out = HumanReport.render(files, style: .init(color: options.color, summary: options.summary && !multi))
-            if multi { out += HumanReport.closingSummary(files, color: options.color, attentionLimit: options.attentionLimit) }
-            return out
-        case .gnu: return GNUReport.render(files)
-        case .json: return JSONReport.render(files, toolVersion: options.toolVersion)
-        case .sarif: return SARIFReport.render(files, ruleSet: ruleSet, toolVersion: options.toolVersion)
-        case .github: return GitHubReport.render(files)
-        case .junit: return JUnitReport.render(files)
-        case .checkstyle: return CheckstyleReport.render(files, toolVersion: options.toolVersion)
-        }
+        var writer = ReportWriter(format: self, ruleSet: ruleSet, options: options)
+        return writer.render(ReportOrder.files(reports))
     }
 }

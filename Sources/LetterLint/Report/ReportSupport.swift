@@ -3,9 +3,14 @@
 /// as URIs. Nothing here prints; each reporter stays a pure function of its input.
 enum ReportOrder {
     /// Files by path (a stable sort, so equal paths keep the caller's order).
-    static func files(_ reports: [FileReport]) -> [FileReport] {
-        reports.enumerated().sorted { a, b in
-            a.element.path != b.element.path ? a.element.path < b.element.path : a.offset < b.offset
+    static func files(_ reports: [FileReport]) -> [FileReport] { byPath(reports, \.path) }
+
+    /// Anything that becomes a file of a report, in the order the report lists it: a run
+    /// that writes its report as it goes checks its letters in this order.
+    static func byPath<Item>(_ items: [Item], _ path: (Item) -> String) -> [Item] {
+        items.enumerated().sorted { a, b in
+            let (pa, pb) = (path(a.element), path(b.element))
+            return pa != pb ? pa < pb : a.offset < b.offset
         }.map(\.element)
     }
 

@@ -43,16 +43,25 @@ public struct FileReport: Sendable {
     }
 }
 
-/// Counts across a run, for summaries.
+/// Counts across a run, for summaries. Gathered a file at a time (``add(_:)``), so a
+/// streamed report keeps these few numbers rather than the reports.
 public struct ReportSummary: Sendable, Equatable {
     public var files = 0
     public var findings = 0
     public var bySeverity: [Severity: Int] = [:]
     public var fixable = 0
 
+    /// No files yet.
+    public init() {}
+
     public init(_ reports: [FileReport]) {
-        files = reports.count
-        for finding in reports.flatMap(\.findings) {
+        for report in reports { add(report) }
+    }
+
+    /// Counts one more file.
+    public mutating func add(_ report: FileReport) {
+        files += 1
+        for finding in report.findings {
             findings += 1
             bySeverity[finding.severity, default: 0] += 1
             if finding.isFixable { fixable += 1 }

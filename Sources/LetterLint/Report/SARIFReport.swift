@@ -38,50 +38,84 @@ public enum SARIFReport {
     public static let fingerprintKey = "letterlint/v1"
 
     public static func render(_ reports: [FileReport], ruleSet: RuleSet, toolVersion: String) -> String {
-        let files = ReportOrder.files(reports)
-        let rules = ruleSet.rules
-        var ruleIndex: [String: Int] = [:]
-        for (i, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
+        var writer = Writer(ruleSet: ruleSet, toolVersion: toolVersion)
+        return writer.render(ReportOrder.files(reports))
+    }
 
-        var results: [JSON] = []
-        var tokens = Set<String>()
-        for (artifactIndex, report) in files.enumerated() {
+    /// The log a file at a time: each file's results as it comes. The run lists every file
+    /// in `artifacts` before the results, so that part is only known at the end: it is
+    /// ``ReportEnding/heading``, and the caller keeps the results' text until then. The
+    /// writer itself keeps one URI per file for that list (the one thing that grows with
+    /// the number of files, a few dozen bytes each) and the masks shown so far.
+    struct Writer: IncrementalReport {
+        let rules: [Rule]
+        let toolVersion: String
+        private var ruleIndex: [String: Int] = [:]
+        private var artifacts: [String] = []
+        private var results = JSON.Layout(indent: 3, .array)
+        private var tokens = Set<String>()
+
+        init(ruleSet: RuleSet, toolVersion: String) {
+            rules = ruleSet.rules
+            self.toolVersion = toolVersion
+            for (i, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
+        }
+
+        mutating func start() -> String { "" }
+
+        mutating func add(_ report: FileReport) -> String {
+            let artifactIndex = artifacts.count
+            artifacts.append(PathURI.uri(forPath: report.path))
             let shown = ShownText(report)
             var occurrences: [String: Int] = [:]
+            var out = ""
             for finding in ReportOrder.findings(report) {
                 let excerpt = shown.excerpt(finding.range)
                 let key = finding.ruleID + "\u{0}" + excerpt
                 let occurrence = occurrences[key, default: 0]
                 occurrences[key] = occurrence + 1
-                results.append(result(finding, in: report, artifactIndex: artifactIndex, shown: shown,
-                                      ruleIndex: ruleIndex[finding.ruleID],
-                                      fingerprint: FNV1a64.hex(key + "\u{0}" + String(occurrence))))
+                let result = SARIFReport.result(finding, in: report, artifactIndex: artifactIndex, shown: shown,
+                                                ruleIndex: ruleIndex[finding.ruleID],
+                                                fingerprint: FNV1a64.hex(key + "\u{0}" + String(occurrence)))
+                out += results.element() + result.serialized(indent: 4)
             }
             tokens.formUnion(shown.allMasks)
+            return out
         }
 
-        var driver: [(String, JSON)] = [
-            ("name", .string("letterlint")),
-            ("version", .string(toolVersion)),
-        ]
-        if isSemanticVersion(toolVersion) { driver.append(("semanticVersion", .string(toolVersion))) }
-        driver.append(("rules", .array(rules.map(descriptor))))
+        mutating func finish() -> ReportEnding {
+            var driver: [(String, JSON)] = [
+                ("name", .string("letterlint")),
+                ("version", .string(toolVersion)),
+            ]
+            if SARIFReport.isSemanticVersion(toolVersion) { driver.append(("semanticVersion", .string(toolVersion))) }
+            driver.append(("rules", .array(rules.map(SARIFReport.descriptor))))
 
-        var run: [(String, JSON)] = [
-            ("tool", .object([("driver", .object(driver))])),
-            ("artifacts", .array(files.map { .object([("location", .object([("uri", .string(PathURI.uri(forPath: $0.path)))]))]) })),
-            ("results", .array(results)),
-        ]
-        if !tokens.isEmpty { run.append(("redactionTokens", .array(tokens.sorted().map(JSON.string)))) }
-        run.append(("newlineSequences", .array([.string("\r\n"), .string("\n"), .string("\r")])))
-        run.append(("columnKind", .string("unicodeCodePoints")))
+            // {"$schema", "version", "runs": [{"tool", "artifacts", "results": [ … ], …}]}
+            var root = JSON.Layout(indent: 0, .object)
+            var runs = JSON.Layout(indent: 1, .array)
+            var run = JSON.Layout(indent: 2, .object)
+            var heading = root.member("$schema") + JSON.string(SARIFReport.schemaURI).serialized(indent: 1)
+            heading += root.member("version") + JSON.string("2.1.0").serialized(indent: 1)
+            heading += root.member("runs") + runs.element()
+            heading += run.member("tool") + JSON.object([("driver", .object(driver))]).serialized(indent: 3)
+            heading += run.member("artifacts")
+            var list = JSON.Layout(indent: 3, .array)
+            for uri in artifacts {
+                heading += list.element() + JSON.object([("location", .object([("uri", .string(uri))]))]).serialized(indent: 4)
+            }
+            heading += list.end()
+            heading += run.member("results")
 
-        let root = JSON.object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ])
-        return root.serialized() + "\n"
+            var closing = results.end()
+            if !tokens.isEmpty {
+                closing += run.member("redactionTokens") + JSON.array(tokens.sorted().map(JSON.string)).serialized(indent: 3)
+            }
+            closing += run.member("newlineSequences") + JSON.array([.string("\r\n"), .string("\n"), .string("\r")]).serialized(indent: 3)
+            closing += run.member("columnKind") + JSON.string("unicodeCodePoints").serialized(indent: 3)
+            closing += run.end() + runs.end() + root.end() + "\n"
+            return ReportEnding(heading: heading, closing: closing)
+        }
     }
 
     /// SARIF's level for a severity.

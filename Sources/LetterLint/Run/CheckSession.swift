@@ -43,9 +43,8 @@ public final class CheckSession: @unchecked Sendable {
     /// (for finding its configuration and its baseline key); `format` defaults to the one
     /// its extension names.
     public func check(bytes: [UInt8], path: String, location: String, format: InputFormat? = nil) throws(CheckFailure) -> FileReport {
-        let folder = (location as NSString).deletingLastPathComponent
         let context: Context
-        do { context = try self.context(forFolder: folder.isEmpty ? "." : folder) } catch { throw .configuration(error) }
+        do { context = try self.context(forFolder: CheckSession.folder(of: location)) } catch { throw .configuration(error) }
         let format = format ?? InputFormat.of(path: location)
         var report: FileReport
         do { report = try context.checker.check(bytes: bytes, path: path, format: format) } catch { throw .input(error) }
@@ -62,6 +61,20 @@ public final class CheckSession: @unchecked Sendable {
         return report
     }
 
+    /// Loads the configuration and builds the rules for the folder of each location, in
+    /// order, and throws the first failure: the failure ``check(bytes:path:location:format:)``
+    /// would report as `.configuration` for that letter. A run that streams its report calls
+    /// this first, so a broken `.letterlint.yml` stops it before anything is written. The
+    /// contexts stay cached, so the checks that follow do not load them again.
+    public func prepare(locations: [String]) throws(LoadError) {
+        var seen = Set<String>()
+        for location in locations {
+            let folder = CheckSession.folder(of: location)
+            guard seen.insert(folder).inserted else { continue }
+            _ = try context(forFolder: folder)
+        }
+    }
+
     /// The rules that apply in `folder` (for reports that describe every rule, like SARIF).
     public func ruleSet(forFolder folder: String) throws(LoadError) -> RuleSet {
         try context(forFolder: folder).checker.linter.ruleSet
@@ -75,6 +88,12 @@ public final class CheckSession: @unchecked Sendable {
         var common = 0
         while common < min(file.count, base.count) && file[common] == base[common] { common += 1 }
         return (Array(repeating: "..", count: base.count - common) + file[common...]).joined(separator: "/")
+    }
+
+    /// The folder whose configuration applies to a file (`.` for a bare file name).
+    static func folder(of location: String) -> String {
+        let folder = (location as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     private func configPath(forFolder folder: String) -> String? {
