@@ -22,9 +22,17 @@ let package = Package(
         ),
         // The only Swift code that talks to C: compiled patterns, UTF-8 match ranges, limits.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
-        // Turns Lexicons/ into Swift source at build time, so the binary carries its rules
-        // and works from any directory (no resource bundle to lose when it is copied).
-        .executableTarget(name: "lexicon-embedder", path: "Sources/lexicon-embedder"),
+        // What both the build tool and the library need to read lexicons: the rule and
+        // template model, the strict YAML loader and the required-literal analysis. A
+        // separate module so that lexicon-embedder can run them at build time.
+        .target(
+            name: "LexiconKit",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        // Decodes Lexicons/ at build time into Swift source, so the binary carries its rules
+        // ready to use (no YAML parsing or pattern analysis at start-up) and works from any
+        // directory (no resource bundle to lose when it is copied).
+        .executableTarget(name: "lexicon-embedder", dependencies: ["LexiconKit"], path: "Sources/lexicon-embedder"),
         .plugin(
             name: "EmbedLexicons",
             capability: .buildTool(),
@@ -34,6 +42,7 @@ let package = Package(
         .target(
             name: "LetterLint",
             dependencies: [
+                "LexiconKit",
                 "PCRE2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -45,7 +54,7 @@ let package = Package(
             dependencies: ["LetterLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark: generates a corpus and times letterlint against rg and pcre2grep.
-        .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint"]),
+        .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint", "PCRE2"]),
         // Fuzz targets (see .ci/fuzz): a crash reproducer in normal builds, a libFuzzer
         // binary when built with -DFUZZING -sanitize=fuzzer.
         .executableTarget(
@@ -56,7 +65,7 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
             name: "LetterLintTests",
-            dependencies: ["LetterLint", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["LetterLint", "LexiconKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Goldens"]
         ),
         .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint"]),

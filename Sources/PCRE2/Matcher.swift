@@ -132,10 +132,16 @@ public final class Matcher {
     /// so `$` and `\b` treat `end` as the end of the subject. `subject` must be valid UTF-8
     /// and `start` must be on a character boundary: Swift strings guarantee the first, and
     /// callers only pass offsets of earlier matches or of tokens.
+    ///
+    /// - Parameter lastStart: the match must start at or before this offset (it may end
+    ///   anywhere up to `end`), so a search for matches that begin in one stretch of text
+    ///   does not scan the rest; nil: anywhere up to `end`.
     public func firstMatch(of regex: Regex, in subject: UnsafeBufferPointer<UInt8>,
-                           from start: Int = 0, to end: Int? = nil) throws(MatchError) -> Match? {
+                           from start: Int = 0, to end: Int? = nil, lastStart: Int? = nil) throws(MatchError) -> Match? {
         let end = end ?? subject.count
         precondition(start >= 0 && start <= end && end <= subject.count, "match bounds outside the subject")
+        let lastStart = min(lastStart ?? end, end)
+        if lastStart < start { return nil }
         if budgetExhausted { throw .limitExceeded(.time) }
         if regex.captureCount + 1 > capacity {
             pcre2_match_data_free_8(matchData)
@@ -145,8 +151,10 @@ public final class Matcher {
         let base = subject.baseAddress ?? Regex.emptySubject
         let options = regex.options.contains(.utf) ? PCRE2_NO_UTF_CHECK : 0
         var rc: Int32
-        if budget == nil || end - start <= Matcher.budgetSlice {
+        if budget == nil || lastStart - start <= Matcher.budgetSlice {
+            if lastStart < end { pcre2_set_offset_limit_8(context, lastStart) }
             rc = pcre2_match_8(regex.code, base, end, start, options, matchData, context)
+            if lastStart < end { pcre2_set_offset_limit_8(context, Int(bitPattern: UInt.max)) }
         } else {
             // One call tries every start position up to `end`, each bounded by the match
             // limit but not all of them together. Under a budget the start positions are
@@ -156,10 +164,10 @@ public final class Matcher {
             defer { pcre2_set_offset_limit_8(context, Int(bitPattern: UInt.max)) }
             var from = start
             while true {
-                let limit = min(end, from + Matcher.budgetSlice)
+                let limit = min(lastStart, from + Matcher.budgetSlice)
                 pcre2_set_offset_limit_8(context, limit)
                 rc = pcre2_match_8(regex.code, base, end, from, options, matchData, context)
-                if rc != PCRE2_ERROR_NOMATCH || limit >= end { break }
+                if rc != PCRE2_ERROR_NOMATCH || limit >= lastStart { break }
                 from = limit + 1
                 while from < end && subject[from] & 0xC0 == 0x80 { from += 1 }
                 if budgetExhausted { throw .limitExceeded(.time) }

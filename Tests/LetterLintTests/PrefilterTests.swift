@@ -5,30 +5,59 @@ import Testing
 @Suite("Prefilter: required literals and Aho-Corasick")
 struct PrefilterTests {
     @Test(arguments: [
-        (#"\btook\s+credit\s+for\s+my\b"#, Set(["credit"])),
-        (#"\b(?:lawyer|attorney)s?\b"#, Set(["lawyer", "lawyers", "attorney", "attorneys"])),
-        (#"colou?r\s+scheme"#, Set(["scheme"])),
-        (#"\bcolou?r\b"#, Set(["colour", "color"])),
-        (#"(?-i:\p{Lu})\w+\s+Labs"#, Set(["labs"])),
-        (#"(?<=my\s)work(?!er)"#, Set(["work"])),
-        (#"\bI[''’]ll\s+be\s+joining\b"#, Set(["joining"])),
-        (#"\b[Tt][Oo][Dd][Oo]\b"#, Set(["todo"])),
+        (#"\btook\s+credit\s+for\s+my\b"#, [["took"], ["credit"], ["for"]]),
+        (#"\b(?:lawyer|attorney)s?\b"#, [["lawyer", "lawyers", "attorney", "attorneys"]]),
+        (#"colou?r\s+scheme"#, [["colour", "color"], ["scheme"]]),
+        (#"\bcolou?r\b"#, [["colour", "color"]]),
+        (#"(?-i:\p{Lu})\w+\s+Labs"#, [["labs"]]),
+        (#"(?<=my\s)work(?!er)"#, [["work"]]),
+        (#"\bI[''’]ll\s+be\s+joining\b"#, [["i'll", "i’ll"], ["joining"]]),
+        (#"\b[Tt][Oo][Dd][Oo]\b"#, [["todo"]]),
         (#"\b[a-z]{4}\b"#, nil),
         (#"(\w+\s?)*$"#, nil),
         (#"\d{3,}"#, nil),
         (#"(?x) took credit"#, nil),
-        (#"sk-(?:proj-)?[A-Za-z0-9]{20,}"#, Set(["sk-", "sk-proj-"])),
-        (#"(?(DEFINE)(?<d>\d+))last\s+day\s+(?&d)"#, Set(["last"])),
-    ] as [(String, Set<String>?)])
-    func requiredLiterals(_ pattern: String, _ expected: Set<String>?) {
+        (#"sk-(?:proj-)?[A-Za-z0-9]{20,}"#, [["sk-", "sk-proj-"]]),
+        (#"(?(DEFINE)(?<d>\d+))last\s+day\s+(?&d)"#, [["last"], ["day"]]),
+        // Every set of a sequence is kept: the common words around "account" filter nothing,
+        // the alternation still needs one of its words.
+        (#"\bthe\s+\w+\s+(?:account|contract)\s+(?:team|deal)"#, [["the"], ["account", "contract"], ["team", "deal"]]),
+        // An alternation of sequences: each branch gives its most selective word.
+        (#"(?:quit\s+over|fed\s+up\s+with)\s+pay"#, [["quit", "with"], ["pay"]]),
+    ] as [(String, [Set<String>]?)])
+    func requiredLiterals(_ pattern: String, _ expected: [Set<String>]?) {
         #expect(RequiredLiterals.of(pattern) == expected, "\(pattern)")
+    }
+
+    @Test func aPatternRunsOnlyWhenEverySetIsMet() {
+        let filter = Prefilter(requirements: [[["credit"], ["took", "stole"]], [], [["lawsuit"]]])
+        func candidates(_ text: String) -> [Bool] { Array(text.utf8).withUnsafeBufferPointer { filter.candidates(in: $0) } }
+        #expect(candidates("He STOLE the credit.") == [true, true, false])
+        #expect(candidates("Credit where due.") == [false, true, false])
+        #expect(candidates("A lawsuit; he took it.") == [false, true, true])
     }
 
     @Test func ahoCorasickFindsOverlappingLiteralsCaseInsensitively() {
         let ac = AhoCorasick(["he", "she", "his", "hers"])
         var found: [Int] = []
-        Array("uSHErs".utf8).withUnsafeBufferPointer { ac.scan($0) { found.append($0) } }
-        #expect(found.sorted() == [0, 1, 3])
+        var ends: [Int] = []
+        Array("uSHErs".utf8).withUnsafeBufferPointer { ac.scan($0) { literal, lastByte in found.append(literal); ends.append(lastByte) } }
+        #expect(found == [1, 0, 3])
+        #expect(ends == [3, 3, 5])
+    }
+
+    @Test func onlyUnitsHoldingALiteralOfEverySetCanMatch() {
+        let filter = Prefilter(requirements: [[["credit"], ["took", "stole"]], []])
+        let text = "He took the credit. Credit is due. She stole it."
+        let units = [0..<19, 20..<34, 35..<48]
+        let scan = Array(text.utf8).withUnsafeBufferPointer { filter.scan($0) }
+        #expect(scan.patterns == [true, true])
+        #expect(scan.units(units, for: 0) == [true, false, false])
+        #expect(scan.units(units, for: 1) == nil, "a pattern without literals may match anywhere")
+        // A literal that straddles two units counts for neither.
+        let straddled = Array("He took the credit.".utf8).withUnsafeBufferPointer { filter.scan($0) }
+        #expect(straddled.patterns == [true, true])
+        #expect(straddled.units([0..<5, 5..<19], for: 0) == [false, false])
     }
 
     @Test func mostBundledPatternsAreFiltered() {

@@ -3,6 +3,26 @@ import Testing
 
 @Suite("Tokenizer: lines, sections, sentences, words, positions")
 struct TokenizerTests {
+    /// ASCII takes a fast path; it must agree with the Unicode properties it stands for.
+    @Test func asciiWordCharactersAreTheUnicodeOnes() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(Tokenizer.isWordCharacter(scalar) == (scalar.properties.isAlphabetic || scalar.properties.numericType != nil),
+                    "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// ASCII text is split into words byte by byte; it must find the words the
+    /// character-by-character split finds (a non-ASCII word appended forces that path).
+    @Test(arguments: [
+        ("I'll hand OVER the run-books by 2026's end; thanks, Ana!", ["i'll", "over", "run", "books", "2026's", "ana"]),
+        ("Tabs\tand\r\nCRLF__under_scores @home [x] `q` {z}", ["tabs", "crlf", "under", "scores", "home", "x", "q", "z"]),
+    ])
+    func asciiFixWordsAreTheUnicodeWords(_ text: String, _ some: [String]) {
+        #expect(FixComposer.words(text) == FixComposer.words(text + " é").subtracting(["é"]))
+        #expect(FixComposer.words(text).isSuperset(of: some))
+    }
+
     @Test func lineEndingsDoNotShiftPositions() {
         for ending in ["\n", "\r\n", "\r"] {
             let text = ["Dear Ana,", "", "I resign.", "", "Best,", "Zoë"].joined(separator: ending)

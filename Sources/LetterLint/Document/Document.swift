@@ -115,12 +115,17 @@ public struct Document: Sendable {
 
     /// Binary search for the range holding `offset` in sorted, non-overlapping `units`.
     public static func unit(containing offset: Int, in units: [Range<Int>]) -> Range<Int>? {
+        unitIndex(containing: offset, in: units).map { units[$0] }
+    }
+
+    /// The index in sorted, non-overlapping `units` of the range holding `offset`.
+    public static func unitIndex(containing offset: Int, in units: [Range<Int>]) -> Int? {
         var lo = 0, hi = units.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if units[mid].upperBound <= offset { lo = mid + 1 }
             else if units[mid].lowerBound > offset { hi = mid - 1 }
-            else { return units[mid] }
+            else { return mid }
         }
         return nil
     }

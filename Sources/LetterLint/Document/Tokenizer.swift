@@ -309,7 +309,7 @@ enum Tokenizer {
         var start: Int? = nil
         var joiner: Int? = nil // offset of an apostrophe or hyphen inside a word, kept if a letter follows
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if Tokenizer.isWordCharacter(scalar) {
                 if start == nil { start = offset }
                 joiner = nil
             } else if start != nil && joiner == nil && (scalar == "'" || scalar == "\u{2019}" || scalar == "-") {
@@ -322,5 +322,14 @@ enum Tokenizer {
         }
         if let s = start { result.append(s..<(joiner ?? offset)) }
         return result
+    }
+
+    /// A letter or a digit. ASCII, most of any letter, is answered without the Unicode
+    /// property tables, which cost a lookup per character.
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

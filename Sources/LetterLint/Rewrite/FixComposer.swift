@@ -8,6 +8,8 @@ struct FixComposer {
     let facts: LetterFacts
     let ruleSet: RuleSet
     let matcher: Matcher
+    /// What this letter's checks and fixes share, worked out once.
+    var memo = CheckMemo()
 
     /// A place to insert a clause, and the text that goes before and after it there.
     struct Anchor {
@@ -100,7 +102,7 @@ struct FixComposer {
         let body = document.span(of: .body)
         switch kind {
         case .afterResignation:
-            if let sentence = resignationSentence() { return Anchor(offset: sentence.upperBound, before: " ", after: "") }
+            if let sentence = memo.resignationSentence({ FixComposer.resignationSentence(in: document, ruleSet: ruleSet, matcher: matcher) }) { return Anchor(offset: sentence.upperBound, before: " ", after: "") }
             if let body { return Anchor(offset: body.lowerBound, before: "", after: " ") }
             return anchor(.afterSalutation)
         case .beforeClosing:
@@ -131,7 +133,9 @@ struct FixComposer {
         }
     }
 
-    private func resignationSentence() -> Range<Int>? {
+    /// The sentence that says "I resign", found with the patterns of
+    /// `structure.resignation-statement` (the rule that reports its absence).
+    static func resignationSentence(in document: Document, ruleSet: RuleSet, matcher: Matcher) -> Range<Int>? {
         guard let rule = ruleSet.rule(FixComposer.resignationRule) else { return nil }
         let units = Linter.units(for: rule.spec, in: document)
         let starts = rule.patterns.compactMap { regex in
@@ -146,15 +150,32 @@ struct FixComposer {
     private func saysAlready(_ text: String, besides sentence: Range<Int>) -> Bool {
         let wanted = FixComposer.words(text)
         guard !wanted.isEmpty else { return false }
-        let others = document.sentences.filter { !$0.overlaps(sentence) }
-        return others.contains { other in
-            let words = FixComposer.words(document.slice(other))
-            return Double(words.intersection(wanted).count) >= 0.7 * Double(words.union(wanted).count)
+        let sentences = memo.sentenceWords { document.sentences.map { ($0, FixComposer.words(document.slice($0))) } }
+        return sentences.contains { other, words in
+            !other.overlaps(sentence)
+                && Double(words.intersection(wanted).count) >= 0.7 * Double(words.union(wanted).count)
         }
     }
 
     static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init))
+        // ASCII text, nearly every sentence, is split byte by byte: the same words as the
+        // character-by-character split below, without a grapheme and property lookup each.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words = Set<String>()
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                } else if !word.isEmpty {
+                    words.insert(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return Set(text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init))
     }
 
     private func sentence(around range: Range<Int>) -> Range<Int> {
@@ -188,22 +209,9 @@ struct FixComposer {
     }
 }
 
-/// `{slot}` handling shared by lexicon fixes and templates.
-enum Slots {
-    /// The slot names used in `text`, in order.
-    static func names(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { break }
-            let name = after[..<close]
-            if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0 == "_" }) { names.append(String(name)) }
-            rest = after[after.index(after: close)...]
-        }
-        return names
-    }
-
+/// Filling `{slot}`s, shared by lexicon fixes and templates (``Slots`` and its
+/// `names(in:)`, which the lexicon loader validates fix texts with, are in LexiconKit).
+extension Slots {
     /// Replaces each `{slot}` whose `value(slot)` is non-nil.
     static func fill(_ text: String, value: (String) -> String?) -> String {
         var out = text

@@ -10,8 +10,10 @@ final class LazyPattern: @unchecked Sendable {
     /// The full source as compiled: the rule's `define`, then `body`.
     let source: String
     let define: String
-    var body: String { String(source.dropFirst(define.count)) }
-    private let options: Regex.Options
+    /// The pattern's own text. Split off by UTF-8 bytes, not characters: a body starting with
+    /// a combining mark would otherwise merge with the end of `define` into one character.
+    var body: String { String(decoding: source.utf8.dropFirst(define.utf8.count), as: UTF8.self) }
+    let options: Regex.Options
     private let jit: Bool
     private let lock = NSLock()
     private var compiled: Regex?

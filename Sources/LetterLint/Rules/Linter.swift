@@ -72,10 +72,9 @@ public struct Linter: Sendable {
     public func lint(_ document: Document, options: LintOptions = LintOptions()) -> LintResult {
         let facts = FactExtractor.extract(from: document, employers: options.employers)
         let matcher = limits == .default ? Matcher.current : Matcher(limits: limits)
-        let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher)
         let memo = CheckMemo()
-        let candidates = prefiltering ? document.bytes.withUnsafeBufferPointer { ruleSet.prefilter.candidates(in: $0) }
-            : [Bool](repeating: true, count: ruleSet.prefilter.patternCount)
+        let composer = FixComposer(document: document, facts: facts, ruleSet: ruleSet, matcher: matcher, memo: memo)
+        let scan = prefiltering ? document.bytes.withUnsafeBufferPointer { ruleSet.prefilter.scan($0) } : nil
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         // Each rule from a user's lexicon gets a CPU-time budget on this letter (see
@@ -87,7 +86,7 @@ public struct Linter: Sendable {
             if rule.spec.isBundled { matcher.clearBudget() } else { matcher.startBudget(nanoseconds: budget) }
             do {
                 if rule.spec.kind == .clause {
-                    if let finding = try checkClause(rule, document, matcher, composer, candidates) { findings.append(finding) }
+                    if let finding = try checkClause(rule, document, matcher, composer, scan) { findings.append(finding) }
                 } else if let check = rule.check {
                     let context = CheckContext(document: document, facts: facts, options: options, matcher: matcher,
                                                ruleSet: ruleSet, memo: memo)
@@ -99,7 +98,7 @@ public struct Linter: Sendable {
                                        secret: nil, fixes: composer.fixes(for: spec, at: hit.range, values: hit.values))
                     }
                 } else {
-                    findings += try checkPhrases(rule, document, facts, matcher, composer, candidates)
+                    findings += try checkPhrases(rule, document, facts, matcher, composer, scan)
                 }
             } catch {
                 diagnostics.append(Diagnostic(ruleID: rule.id,
@@ -113,16 +112,17 @@ public struct Linter: Sendable {
     // MARK: Phrases, names and secrets
 
     private func checkPhrases(_ rule: Rule, _ document: Document, _ facts: LetterFacts, _ matcher: Matcher,
-                              _ composer: FixComposer, _ runnable: [Bool]) throws(MatchError) -> [Finding] {
+                              _ composer: FixComposer, _ scan: Prefilter.Scan?) throws(MatchError) -> [Finding] {
         let spec = rule.spec
         let units = Linter.units(for: spec, in: document)
         // Each match remembers its pattern: a secret's `(?<secret>…)` group is looked up
         // in the pattern that matched, wherever that pattern numbers it.
         var candidates: [(match: Match, secretGroup: Int?)] = []
-        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where runnable[id] {
+        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where scan?.patterns[id] ?? true {
             guard let regex = pattern.regex else { throw MatchError.failed(code: 0, message: "a pattern does not compile: \(pattern.error?.description ?? "")") }
             let group = spec.kind == .secret ? regex.groupNumber(named: "secret") : nil
-            candidates += try Linter.matches(of: regex, in: document, units: units, matcher: matcher).map { ($0, group) }
+            candidates += try Linter.matches(of: regex, in: document, units: units, allowed: scan?.units(units, for: id),
+                                             matcher: matcher).map { ($0, group) }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort { ($0.match.range.lowerBound, -$0.match.range.upperBound) < ($1.match.range.lowerBound, -$1.match.range.upperBound) }
@@ -171,33 +171,45 @@ public struct Linter: Sendable {
         return units.filter { sections.contains(document.section(at: $0.lowerBound)) }
     }
 
-    /// Matches of `regex` that each lie inside one unit. The whole text is searched once;
-    /// a match that runs past the end of its unit is retried with the subject cut at the
-    /// unit's end, so a greedy pattern cannot hide a match that fits.
-    static func matches(of regex: Regex, in document: Document, units: [Range<Int>],
+    /// Matches of `regex` that each lie inside one unit. The text is searched in one pass
+    /// per run of neighbouring `allowed` units (nil: all of them; see
+    /// ``Prefilter/Scan/units(_:for:)``), each search seeing the text up to the end of the
+    /// last unit. A match that runs past the end of its unit is retried with the subject cut
+    /// at the unit's end, so a greedy pattern cannot hide a match that fits. Units that are
+    /// not allowed cannot hold a match, so skipping them changes no result, only the time.
+    static func matches(of regex: Regex, in document: Document, units: [Range<Int>], allowed: [Bool]? = nil,
                         matcher: Matcher) throws(MatchError) -> [Match] {
         try document.bytes.withUnsafeBufferPointer { (buffer) throws(MatchError) -> [Match] in
             var result: [Match] = []
-            var position = units.first?.lowerBound ?? buffer.count
             let end = units.last?.upperBound ?? 0
-            while position < end, let match = try matcher.firstMatch(of: regex, in: buffer, from: position, to: end) {
-                guard !match.range.isEmpty, let unit = Document.unit(containing: match.range.lowerBound, in: units) else {
-                    position = Matcher.nextCharacter(after: match.range.lowerBound, in: buffer)
-                    continue
+            var first = 0
+            while first < units.count {
+                if let allowed, !allowed[first] { first += 1; continue }
+                var last = first
+                while last + 1 < units.count && allowed?[last + 1] ?? true { last += 1 }
+                var position = units[first].lowerBound
+                let stop = units[last].upperBound
+                while position < stop,
+                      let match = try matcher.firstMatch(of: regex, in: buffer, from: position, to: end, lastStart: stop - 1) {
+                    guard !match.range.isEmpty, let unit = Document.unit(containing: match.range.lowerBound, in: units) else {
+                        position = Matcher.nextCharacter(after: match.range.lowerBound, in: buffer)
+                        continue
+                    }
+                    if match.range.upperBound <= unit.upperBound {
+                        result.append(match)
+                        position = match.range.upperBound
+                        continue
+                    }
+                    var inner = match.range.lowerBound
+                    while inner < unit.upperBound,
+                          let m = try matcher.firstMatch(of: regex, in: buffer, from: inner, to: unit.upperBound) {
+                        if m.range.isEmpty { inner = Matcher.nextCharacter(after: m.range.lowerBound, in: buffer); continue }
+                        result.append(m)
+                        inner = m.range.upperBound
+                    }
+                    position = unit.upperBound
                 }
-                if match.range.upperBound <= unit.upperBound {
-                    result.append(match)
-                    position = match.range.upperBound
-                    continue
-                }
-                var inner = match.range.lowerBound
-                while inner < unit.upperBound,
-                      let m = try matcher.firstMatch(of: regex, in: buffer, from: inner, to: unit.upperBound) {
-                    if m.range.isEmpty { inner = Matcher.nextCharacter(after: m.range.lowerBound, in: buffer); continue }
-                    result.append(m)
-                    inner = m.range.upperBound
-                }
-                position = unit.upperBound
+                first = last + 1
             }
             return result
         }
@@ -206,11 +218,12 @@ public struct Linter: Sendable {
     // MARK: Clauses
 
     private func checkClause(_ rule: Rule, _ document: Document, _ matcher: Matcher,
-                             _ composer: FixComposer, _ candidates: [Bool]) throws(MatchError) -> Finding? {
+                             _ composer: FixComposer, _ scan: Prefilter.Scan?) throws(MatchError) -> Finding? {
         let units = Linter.units(for: rule.spec, in: document)
-        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where candidates[id] {
+        for (pattern, id) in zip(rule.lazyPatterns, rule.patternIDs) where scan?.patterns[id] ?? true {
             guard let regex = pattern.regex else { throw MatchError.failed(code: 0, message: "a pattern does not compile: \(pattern.error?.description ?? "")") }
-            if !(try Linter.matches(of: regex, in: document, units: units, matcher: matcher)).isEmpty { return nil }
+            if !(try Linter.matches(of: regex, in: document, units: units, allowed: scan?.units(units, for: id),
+                                    matcher: matcher)).isEmpty { return nil }
         }
         let spec = rule.spec
         let anchor = composer.anchor(spec.insertAt ?? .end)

@@ -22,10 +22,6 @@ public struct RuleSet: Sendable {
     /// Which patterns can match a given letter.
     public let prefilter: Prefilter
 
-    /// Names per compiled alternation: keeps a 5,000-name user list under PCRE2's pattern
-    /// size limit while still matching many names per pass.
-    static let namesPerPattern = 400
-
     /// The bundled lexicons plus any user lexicon folders or files.
     /// - Parameter extraNames: names to add to `names` rules, by rule id (configured competitors).
     /// - Parameter jit: JIT-compile patterns. Patterns compile only when a letter needs them,
@@ -57,18 +53,43 @@ public struct RuleSet: Sendable {
             rules.append(try RuleSet.compile(spec, eager: !spec.isBundled, jit: jit))
         }
         rules.sort { $0.id < $1.id }
-        var sources: [(define: String, body: String)] = []
+        var requirements: [[Set<String>]] = []
+        var definitions: [String: [String: RequiredLiterals.Info]] = [:]
         for r in rules.indices {
-            rules[r].patternIDs = rules[r].lazyPatterns.map { pattern in
-                sources.append((pattern.define, pattern.body))
-                return sources.count - 1
+            var ids: [Int] = []
+            for pattern in rules[r].lazyPatterns {
+                ids.append(requirements.count)
+                requirements.append(RuleSet.requirements(of: pattern, bundled: rules[r].spec.isBundled, definitions: &definitions))
             }
+            rules[r].patternIDs = ids
         }
         self.rules = rules
-        prefilter = Prefilter(sources: sources)
+        prefilter = Prefilter(requirements: requirements)
+    }
+
+    /// The prefilter's requirement for one pattern: the literal sets every match contains
+    /// one string of each (none: the pattern runs on every letter).
+    ///
+    /// For a bundled pattern they were computed at build time (`EmbeddedLexicons.requirements`,
+    /// keyed by the full source as compiled), which saves analysing hundreds of patterns at
+    /// every start. A pattern the table does not have is analysed here with the very same
+    /// ``RequiredLiterals``: a user lexicon's, or a `names` chunk that configured competitor
+    /// names changed. Only bundled rules consult the table, so a user pattern can never pick
+    /// up an entry meant for another split of the same text into `define` and body.
+    static func requirements(of pattern: LazyPattern, bundled: Bool,
+                             definitions: inout [String: [String: RequiredLiterals.Info]]) -> [Set<String>] {
+        if bundled, let sets = EmbeddedLexicons.requirements[pattern.source] { return sets.map { Set($0) } }
+        if definitions[pattern.define] == nil { definitions[pattern.define] = RequiredLiterals.definitions(pattern.define) }
+        return RequiredLiterals.of(pattern.body, definitions: definitions[pattern.define]!) ?? []
     }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Every pattern by global id (the ids ``Prefilter/candidates(in:)`` answers for), with
+    /// its rule and the options it compiles with: for measuring patterns one by one.
+    public var patternSources: [(rule: String, source: String, options: Regex.Options)] {
+        rules.flatMap { rule in rule.lazyPatterns.map { (rule.id, $0.source, $0.options) } }
+    }
 
     /// A pattern as an error message quotes it: whole when short, else the 80 bytes around
     /// `offset` (a 64 KiB pattern repeated in full would bury the message).
@@ -85,7 +106,7 @@ public struct RuleSet: Sendable {
     static func compile(_ spec: RuleSpec, eager: Bool, jit: Bool) throws(LoadError) -> Rule {
         var options = Regex.Options.lexiconDefault
         if spec.caseSensitive { options.remove(.caseless) }
-        let define = spec.define ?? ""
+        let define = spec.definePrefix
         func build(_ source: RuleSpec.Located, what: String) throws(LoadError) -> LazyPattern {
             let text = define + source.text
             guard eager else { return LazyPattern(source: text, define: define, options: options, jit: jit) }
@@ -100,11 +121,11 @@ public struct RuleSet: Sendable {
                                     + (inDefine ? " of its 'define'" : "") + ": \(RuleSet.excerpt(source.text, around: offset))")
             }
         }
-        var patterns = try spec.patterns.map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in try build(p, what: "a pattern") }
-        if spec.kind == .names {
-            patterns += try namePatterns(spec.names).map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in
-                try build(p, what: "a name")
-            }
+        // Its own patterns, then (names rules) its names as alternations: the sources the
+        // build-time requirement table is keyed by.
+        var patterns: [LazyPattern] = []
+        for (i, source) in spec.matchPatterns.enumerated() {
+            patterns.append(try build(source, what: i < spec.patterns.count ? "a pattern" : "a name"))
         }
         let exceptions = try spec.exceptions.map { (p: RuleSpec.Located) throws(LoadError) -> LazyPattern in
             try build(p, what: "an exception")
@@ -125,18 +146,9 @@ public struct RuleSet: Sendable {
         return Rule(spec: spec, lazyPatterns: patterns, lazyExceptions: exceptions, check: check)
     }
 
-    /// Names become alternations that must stand as words: not inside a longer word, and
-    /// with any white space between their parts. Longer names come first so "Google
-    /// DeepMind" wins over "Google".
-    static func namePatterns(_ names: [RuleSpec.Located], chunk size: Int = namesPerPattern) -> [RuleSpec.Located] {
-        let sorted = names.sorted { $0.text.utf8.count > $1.text.utf8.count }
-        return stride(from: 0, to: sorted.count, by: size).map { start in
-            let chunk = sorted[start..<min(start + size, sorted.count)]
-            let alternatives = chunk.map { name in
-                name.text.split(whereSeparator: \.isWhitespace).map { Regex.escape(String($0)) }.joined(separator: "\\s+")
-            }
-            return RuleSpec.Located(text: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
-                                    line: chunk.first?.line)
-        }
+    /// Names as the alternations they are matched with (``RuleSpec/namePatterns(_:chunk:)``,
+    /// in LexiconKit so lexicon-embedder builds the same sources); here for the rule catalogue.
+    static func namePatterns(_ names: [RuleSpec.Located], chunk size: Int = RuleSpec.namesPerPattern) -> [RuleSpec.Located] {
+        RuleSpec.namePatterns(names, chunk: size)
     }
 }

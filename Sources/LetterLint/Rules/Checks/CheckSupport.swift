@@ -28,12 +28,7 @@ extension CheckContext {
     /// The sentence that says "I resign", found with the patterns of
     /// `structure.resignation-statement` (the rule that reports its absence).
     var resignationSentence: Range<Int>? {
-        guard let rule = ruleSet.rule(FixComposer.resignationRule) else { return nil }
-        let units = Linter.units(for: rule.spec, in: document)
-        let starts = rule.patterns.compactMap { regex in
-            (try? Linter.matches(of: regex, in: document, units: units, matcher: matcher))?.first?.range.lowerBound
-        }
-        return starts.min().flatMap { document.sentence(containing: $0) }
+        memo.resignationSentence { FixComposer.resignationSentence(in: document, ruleSet: ruleSet, matcher: matcher) }
     }
 
     /// Where a sentence added to the opening of the letter goes: after the resignation

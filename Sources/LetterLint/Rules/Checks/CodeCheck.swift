@@ -27,14 +27,31 @@ public struct CheckContext {
     let memo: CheckMemo
 }
 
-/// Per-letter results that several checks read (the date analysis); one per lint.
+/// Per-letter results that several checks and fixes read (the date analysis, the
+/// resignation sentence, the words of each sentence); one per lint, on one thread.
 final class CheckMemo {
     private var dateAnalysis: DateAnalysis?
+    private var resignation: Range<Int>??
+    private var sentenceWords: [(Range<Int>, Set<String>)]?
 
     func dates(_ make: () -> DateAnalysis) -> DateAnalysis {
         if let dateAnalysis { return dateAnalysis }
         let made = make()
         dateAnalysis = made
+        return made
+    }
+
+    func resignationSentence(_ make: () -> Range<Int>?) -> Range<Int>? {
+        if let resignation { return resignation }
+        let made = make()
+        resignation = .some(made)
+        return made
+    }
+
+    func sentenceWords(_ make: () -> [(Range<Int>, Set<String>)]) -> [(Range<Int>, Set<String>)] {
+        if let sentenceWords { return sentenceWords }
+        let made = make()
+        sentenceWords = made
         return made
     }
 }

@@ -30,45 +30,65 @@ public struct AhoCorasick: Sendable {
         self.classOf = classOf
         classCount = classes
 
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: classes)]
-        var own: [[Int32]] = [[]]
+        // Trie, in one flat table (state * classes + class; -1: no edge yet). Start-up of a
+        // single-letter check builds this for every bundled literal, so no per-state arrays.
+        var table = [Int32](repeating: -1, count: classes)
+        var own: [(state: Int32, literal: Int32)] = []
+        var states = 1
         for (id, literal) in literals.enumerated() {
             var state = 0
             for b in literal.utf8 {
-                let c = Int(classOf[Int(b)])
-                if goto[state][c] < 0 {
-                    goto[state][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: classes))
-                    own.append([])
+                let slot = state * classes + Int(classOf[Int(b)])
+                if table[slot] < 0 {
+                    table[slot] = Int32(states)
+                    states += 1
+                    table.append(contentsOf: repeatElement(-1, count: classes))
                 }
-                state = Int(goto[state][c])
+                state = Int(table[slot])
             }
-            own[state].append(Int32(id))
+            own.append((Int32(state), Int32(id)))
         }
-        // Breadth-first: failure links, completed transitions, merged outputs.
-        var fail = [Int32](repeating: 0, count: goto.count)
-        var merged = own
-        var queue: [Int] = []
+        // Breadth-first: failure links and completed transitions. A state's outputs are its
+        // own literals followed by those of its failure state, which is always earlier in
+        // breadth-first order, so each list is built once from finished ones.
+        var fail = [Int32](repeating: 0, count: states)
+        var order: [Int] = [0]
+        order.reserveCapacity(states)
         for c in 0..<classes {
-            if goto[0][c] < 0 { goto[0][c] = 0 } else { queue.append(Int(goto[0][c])) }
+            if table[c] < 0 { table[c] = 0 } else { order.append(Int(table[c])) }
         }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]; head += 1
-            merged[state] += merged[Int(fail[state])]
+        var head = 1
+        while head < order.count {
+            let state = order[head]; head += 1
+            let f = Int(fail[state])
             for c in 0..<classes {
-                let child = goto[state][c]
+                let child = table[state * classes + c]
                 if child < 0 {
-                    goto[state][c] = goto[Int(fail[state])][c]
+                    table[state * classes + c] = table[f * classes + c]
                 } else {
-                    fail[Int(child)] = goto[Int(fail[state])][c]
-                    queue.append(Int(child))
+                    fail[Int(child)] = table[f * classes + c]
+                    order.append(Int(child))
                 }
             }
         }
-        next = goto.flatMap { $0 }
+        next = table
+        var ownStart = [Int32](repeating: 0, count: states + 1)
+        for entry in own { ownStart[Int(entry.state) + 1] += 1 }
+        for i in 0..<states { ownStart[i + 1] += ownStart[i] }
+        var ownFlat = [Int32](repeating: 0, count: own.count)
+        var fill = ownStart
+        for entry in own {
+            ownFlat[Int(fill[Int(entry.state)])] = entry.literal
+            fill[Int(entry.state)] += 1
+        }
+        var merged = [[Int32]](repeating: [], count: states)
+        for state in order {
+            var list = Array(ownFlat[Int(ownStart[state])..<Int(ownStart[state + 1])])
+            if state != 0 { list += merged[Int(fail[state])] }
+            merged[state] = list
+        }
         var start: [Int32] = [0]
+        start.reserveCapacity(states + 1)
         var flat: [Int32] = []
         for list in merged {
             flat += list
@@ -78,17 +98,20 @@ public struct AhoCorasick: Sendable {
         outputs = flat
     }
 
-    /// Calls `found` with the id of every literal that occurs in `text` (once per occurrence).
+    /// Calls `found` with the id of every literal that occurs in `text`, and the offset of
+    /// the byte its occurrence ends on (once per occurrence, in order of that offset).
     @inline(__always)
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Void) {
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (_ literal: Int, _ lastByte: Int) -> Void) {
         var state = 0
         let classes = classCount
         next.withUnsafeBufferPointer { next in
             classOf.withUnsafeBufferPointer { classOf in
-                for byte in text {
-                    state = Int(next[state * classes + Int(classOf[Int(byte)])])
-                    let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
-                    if lo != hi { for k in lo..<hi { found(Int(outputs[k])) } }
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    for (offset, byte) in text.enumerated() {
+                        state = Int(next[state * classes + Int(classOf[Int(byte)])])
+                        let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
+                        if lo != hi { for k in lo..<hi { found(Int(outputs[k]), offset) } }
+                    }
                 }
             }
         }

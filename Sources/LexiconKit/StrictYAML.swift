@@ -18,13 +18,20 @@ public struct LoadError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Typed, strict reading of a YAML node tree: every value is checked for its type, every
 /// key must be known, and every error names the file and line. Codable cannot report
 /// lines or reject unknown keys, which is why lexicons and configuration are read this way.
-struct YAMLValue {
-    let node: Node
-    let file: String
+///
+/// `package`: the configuration reader and the tests in LetterLint use it too.
+package struct YAMLValue {
+    package let node: Node
+    package let file: String
 
-    var line: Int? { node.mark?.line }
+    package init(node: Node, file: String) {
+        self.node = node
+        self.file = file
+    }
 
-    static func parse(_ text: String, file: String) throws(LoadError) -> YAMLValue? {
+    package var line: Int? { node.mark?.line }
+
+    package static func parse(_ text: String, file: String) throws(LoadError) -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text) else { return nil }
             return YAMLValue(node: node, file: file)
@@ -35,14 +42,14 @@ struct YAMLValue {
         }
     }
 
-    func error(_ message: String) -> LoadError { LoadError(file: file, line: line, message: message) }
+    package func error(_ message: String) -> LoadError { LoadError(file: file, line: line, message: message) }
 
-    func string(_ what: String) throws(LoadError) -> String {
+    package func string(_ what: String) throws(LoadError) -> String {
         guard case .scalar(let scalar) = node else { throw error("\(what) must be text, not a \(kindName)") }
         return scalar.string
     }
 
-    func bool(_ what: String) throws(LoadError) -> Bool {
+    package func bool(_ what: String) throws(LoadError) -> Bool {
         let text = try string(what)
         switch text {
         case "true", "yes": return true
@@ -51,25 +58,25 @@ struct YAMLValue {
         }
     }
 
-    func int(_ what: String) throws(LoadError) -> Int {
+    package func int(_ what: String) throws(LoadError) -> Int {
         let text = try string(what)
         guard let value = Int(text) else { throw error("\(what) must be a whole number, not '\(text)'") }
         return value
     }
 
-    func list(_ what: String) throws(LoadError) -> [YAMLValue] {
+    package func list(_ what: String) throws(LoadError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw error("\(what) must be a list, not a \(kindName)") }
         return sequence.map { YAMLValue(node: $0, file: file) }
     }
 
-    func stringList(_ what: String) throws(LoadError) -> [YAMLValue] {
+    package func stringList(_ what: String) throws(LoadError) -> [YAMLValue] {
         let items = try list(what)
         for item in items { _ = try item.string("each item of \(what)") }
         return items
     }
 
     /// One of a fixed set of words, e.g. a severity.
-    func oneOf<T: RawRepresentable & CaseIterable>(_ what: String, _: T.Type) throws(LoadError) -> T where T.RawValue == String {
+    package func oneOf<T: RawRepresentable & CaseIterable>(_ what: String, _: T.Type) throws(LoadError) -> T where T.RawValue == String {
         let text = try string(what)
         guard let value = T(rawValue: text) else {
             throw error("\(what) '\(text)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -77,7 +84,7 @@ struct YAMLValue {
         return value
     }
 
-    func mapping(_ what: String, keys: [String]) throws(LoadError) -> YAMLMapping {
+    package func mapping(_ what: String, keys: [String]) throws(LoadError) -> YAMLMapping {
         guard case .mapping(let mapping) = node else { throw error("\(what) must be a mapping of keys, not a \(kindName)") }
         var entries: [(key: String, keyLine: Int?, value: YAMLValue)] = []
         var seen = Set<String>()
@@ -150,14 +157,14 @@ struct YAMLValue {
 }
 
 /// The keys of one YAML mapping, checked against a list of known keys.
-struct YAMLMapping {
-    let entries: [(key: String, keyLine: Int?, value: YAMLValue)]
-    let owner: YAMLValue
-    let what: String
+package struct YAMLMapping {
+    package let entries: [(key: String, keyLine: Int?, value: YAMLValue)]
+    package let owner: YAMLValue
+    package let what: String
 
-    subscript(key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+    package subscript(key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
 
-    func required(_ key: String) throws(LoadError) -> YAMLValue {
+    package func required(_ key: String) throws(LoadError) -> YAMLValue {
         guard let value = self[key] else { throw owner.error("\(what) has no '\(key)'") }
         return value
     }

@@ -1,6 +1,9 @@
-/// Finds, for a PCRE2 pattern, a set of literal strings of which every match must contain
-/// at least one (case-insensitively). A letter that contains none of them cannot match, so
-/// the pattern need not run on it.
+/// Finds, for a PCRE2 pattern, sets of literal strings such that every match contains at
+/// least one string of each set (case-insensitively): "took credit for" gives `[["took"],
+/// ["credit"], ["for"]]` less the short ones. A letter that lacks every string of one of the
+/// sets cannot match, so the pattern need not run on it. Keeping every set of a sequence,
+/// not only the most selective one, is what makes the filter work on patterns whose most
+/// distinctive word sits beside common ones ("the … account").
 ///
 /// The analysis is conservative: anything it does not understand (back references,
 /// subroutine calls, classes with non-ASCII letters, unusual escapes) counts as "could be
@@ -14,14 +17,14 @@ public enum RequiredLiterals {
     /// Largest set of exact strings tracked through concatenation and alternation.
     static let maxExact = 64
 
-    /// The literals (lowercased ASCII), or nil when the pattern must always run.
-    public static func of(_ pattern: String) -> Set<String>? {
+    /// The sets of literals (lowercased ASCII), or nil when the pattern must always run.
+    public static func of(_ pattern: String) -> [Set<String>]? {
         of(pattern, definitions: [:])
     }
 
     /// What the named groups of a `(?(DEFINE)…)` block match, to analyse the patterns that
     /// call them (a rule's `define` is analysed once, not once per pattern).
-    static func definitions(_ define: String) -> [String: Info] {
+    package static func definitions(_ define: String) -> [String: Info] {
         var parser = Parser(Array(define.unicodeScalars))
         _ = parser.parseAlternation()
         return parser.named
@@ -29,7 +32,7 @@ public enum RequiredLiterals {
 
     /// - Parameter definitions: named groups from the rule's `define`, which is not
     ///   repeated in `pattern`.
-    static func of(_ pattern: String, definitions: [String: Info]) -> Set<String>? {
+    package static func of(_ pattern: String, definitions: [String: Info]) -> [Set<String>]? {
         // Extended mode (spaces are not literal) and verbs change how the text reads.
         let scalars = Array(pattern.unicodeScalars)
         for i in scalars.indices.dropLast() where scalars[i] == "(" && (scalars[i + 1] == "*"
@@ -39,10 +42,14 @@ public enum RequiredLiterals {
         var parser = Parser(scalars)
         parser.named = definitions
         guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
-        guard var required = info.usable else { return nil }
-        required = Set(required.map { $0.lowercased() })
-        guard !required.isEmpty, required.allSatisfy(isUseful) else { return nil }
-        return required
+        // A set with a literal too short to be selective filters nothing: dropping it only
+        // lets the pattern run more often.
+        var sets: [Set<String>] = []
+        for set in info.usable {
+            let lowered = Set(set.map { $0.lowercased() })
+            if !lowered.isEmpty, lowered.allSatisfy(isUseful), !sets.contains(lowered) { sets.append(lowered) }
+        }
+        return sets.isEmpty ? nil : sets
     }
 
     /// Long enough to be selective, and safe to find by ASCII case folding: non-ASCII
@@ -62,21 +69,24 @@ public enum RequiredLiterals {
         "abcdefghijklmnopqrstuvwxyz0123456789 \t\n.,;:'\"()-/".unicodeScalars)
 
     /// What is known about the strings a piece of pattern matches.
-    struct Info {
+    package struct Info {
         /// Exactly one of these strings (nil: not a small finite set).
         var exact: Set<String>?
-        /// Every match contains one of these (nil: nothing known).
-        var required: Set<String>?
+        /// Every match contains one string of each of these sets (empty: nothing known).
+        var required: [Set<String>]
 
-        static let empty = Info(exact: [""], required: nil)
-        static let anything = Info(exact: nil, required: nil)
-        static func literal(_ s: String) -> Info { Info(exact: [s], required: nil) }
+        static let empty = Info(exact: [""], required: [])
+        static let anything = Info(exact: nil, required: [])
+        static func literal(_ s: String) -> Info { Info(exact: [s], required: []) }
 
-        /// The requirement this piece contributes, from its exact set if it has one.
-        var usable: Set<String>? {
-            if let exact { return exact.contains("") ? nil : exact }
+        /// The requirements this piece contributes, from its exact set if it has one.
+        var usable: [Set<String>] {
+            if let exact { return exact.contains("") ? [] : [exact] }
             return required
         }
+
+        /// The single most selective requirement, for a branch of an alternation.
+        var best: Set<String>? { usable.reduce(nil) { RequiredLiterals.better($0, $1) } }
     }
 
     /// Picks the more selective of two requirements: one whose literals are all useful
@@ -93,7 +103,7 @@ public enum RequiredLiterals {
     }
 
     static func concatenate(_ parts: [Info]) -> Info {
-        var runs: [Set<String>?] = []   // requirements of the sequence, one per exact run or inexact part
+        var runs: [Set<String>] = []   // requirements of the sequence: every exact run, every inexact part's
         var current: Set<String>? = [""]
         var allExact = true
         for part in parts {
@@ -102,31 +112,32 @@ public enum RequiredLiterals {
                 if product.count <= maxExact { current = product; continue }
             }
             // The run ends here.
-            if let run = current, !run.contains("") || run.count > 1 { runs.append(run.contains("") ? nil : run) }
+            if let run = current, !run.contains("") { runs.append(run) }
             allExact = false
             if let exact = part.exact, exact.count <= maxExact {
                 current = exact
             } else {
-                runs.append(part.required)
+                runs += part.required
                 current = [""]
             }
         }
-        if allExact { return Info(exact: current, required: nil) }
+        if allExact { return Info(exact: current, required: []) }
         if let run = current, !run.contains("") { runs.append(run) }
-        return Info(exact: nil, required: runs.reduce(nil) { better($0, $1) })
+        return Info(exact: nil, required: runs)
     }
 
     static func alternate(_ branches: [Info]) -> Info {
         if branches.allSatisfy({ $0.exact != nil }) {
             let union = branches.reduce(into: Set<String>()) { $0.formUnion($1.exact!) }
-            if union.count <= maxExact { return Info(exact: union, required: nil) }
+            if union.count <= maxExact { return Info(exact: union, required: []) }
         }
+        // Each branch offers its most selective set; a match contains one string of one of them.
         var union = Set<String>()
         for branch in branches {
-            guard let r = branch.usable else { return .anything }
+            guard let r = branch.best else { return .anything }
             union.formUnion(r)
         }
-        return Info(exact: nil, required: union)
+        return Info(exact: nil, required: [union])
     }
 
     struct Parser {
@@ -188,14 +199,14 @@ public enum RequiredLiterals {
             if minimum == 1 && maximum == 1 { return atom }
             if minimum == 0 {
                 if maximum == 1, let exact = atom.exact, exact.count < RequiredLiterals.maxExact {
-                    return Info(exact: exact.union([""]), required: nil)
+                    return Info(exact: exact.union([""]), required: [])
                 }
                 return .anything
             }
             // At least once: the piece's requirement holds. With an exact piece, its first
             // copies in a row are required too ("_{3,}" needs "___").
             if let exact = atom.exact {
-                let copies = RequiredLiterals.concatenate(Array(repeating: Info(exact: exact, required: nil), count: min(minimum, 4)))
+                let copies = RequiredLiterals.concatenate(Array(repeating: Info(exact: exact, required: []), count: min(minimum, 4)))
                 if maximum == minimum, minimum <= 4 { return copies }
                 return Info(exact: nil, required: copies.usable)
             }
@@ -332,7 +343,7 @@ public enum RequiredLiterals {
                 }
             }
             guard simple, !negated, !chars.isEmpty, chars.count <= 8 else { return .anything }
-            return Info(exact: chars, required: nil)
+            return Info(exact: chars, required: [])
         }
 
         mutating func skipPropertyName() {

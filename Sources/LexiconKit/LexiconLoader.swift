@@ -8,18 +8,21 @@ public enum LexiconLoader {
         "reason", "patterns", "names", "exceptions", "define", "fix", "insert-at", "check", "examples",
     ]
 
-    /// The lexicons compiled into the binary.
-    public static func bundled() throws(LoadError) -> [RuleSpec] {
-        var specs: [RuleSpec] = []
-        for file in EmbeddedLexicons.files where !file.path.hasPrefix("templates/") {
-            let folder = file.path.split(separator: "/").first.map(String.init)
-            specs += try parse(file.text, file: "Lexicons/" + file.path, folderCategory: folder.flatMap(Category.init)).map {
-                var spec = $0
-                spec.isBundled = true
-                return spec
-            }
+    /// Parses one of the lexicons that ship with letterlint, as lexicon-embedder does at
+    /// build time: `path` is relative to `Lexicons/` (e.g. `grievance/blame.yml`); messages
+    /// name the file `Lexicons/<path>`; every rule must belong to the category its folder is
+    /// named after; and the rules are marked ``RuleSpec/isBundled`` (compiled when a letter
+    /// first needs them, since the tests prove they compile).
+    ///
+    /// At run time the library does not call this: it uses the table the build generated
+    /// (`LexiconLoader.bundled()` in LetterLint).
+    package static func parseBundled(_ text: String, path: String) throws(LoadError) -> [RuleSpec] {
+        let folder = path.split(separator: "/").first.map(String.init)
+        return try parse(text, file: "Lexicons/" + path, folderCategory: folder.flatMap(Category.init)).map {
+            var spec = $0
+            spec.isBundled = true
+            return spec
         }
-        return specs
     }
 
     /// Every `.yml`/`.yaml` file under `path` (a folder, searched recursively, or one file).

@@ -10,7 +10,7 @@ public enum TemplateSlot: String, CaseIterable, Sendable {
     public var isOptional: Bool { self == .project || self == .successor }
 
     /// The lexicon slot of the same name, for the placeholder text a missing fact becomes.
-    var lexiconSlot: Slot? { Slot(rawValue: rawValue) }
+    package var lexiconSlot: Slot? { Slot(rawValue: rawValue) }
 }
 
 /// The kind of letter: how the door is left (DOMAIN.md, "Kinds of letter and tones").
@@ -24,125 +24,38 @@ public enum LetterTone: String, CaseIterable, Sendable {
     case positive, neutral, graceful, grateful
 }
 
-/// The values a template is filled with: the letter's facts, by slot.
-public struct TemplateValues: Sendable, Equatable {
-    public var values: [TemplateSlot: String]
-
-    public init(_ values: [TemplateSlot: String] = [:]) {
-        self.values = values.filter { !$0.value.trimmingSpaces().isEmpty }
-    }
-
-    public init(facts: LetterFacts) {
-        var v: [TemplateSlot: String] = [:]
-        v[.name] = facts.name
-        v[.manager] = facts.manager
-        v[.company] = facts.company
-        v[.role] = facts.role
-        v[.lastDay] = facts.lastDay.map(TemplateValues.lastDayPhrase)
-        v[.project] = facts.project
-        v[.successor] = facts.successor
-        self.init(v)
-    }
-
-    /// The last day as it reads after "My last working day will be": a notice written as
-    /// "effective immediately" or "effective 30 days from today" loses its "effective"
-    /// ("today", "30 days from today"); a date stays as the letter wrote it.
-    static func lastDayPhrase(_ text: String) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        guard let first = words.first, first.lowercased() == "effective" else { return text }
-        let rest = words.dropFirst().drop { ["as", "of", "from", "on"].contains($0.lowercased()) }
-        if rest.isEmpty || rest.first?.lowercased() == "immediately" { return "today" }
-        return rest.joined(separator: " ")
-    }
-
-    public subscript(slot: TemplateSlot) -> String? {
-        get { values[slot] }
-        set { values[slot] = newValue.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } }
-    }
-
-    /// What a missing required fact becomes: the same visible placeholder fixes use, which
-    /// `check` reports until the writer fills it in.
-    public static func placeholder(for slot: TemplateSlot) -> String {
-        slot.lexiconSlot.map(Slots.placeholder(for:)) ?? "[\(slot.rawValue)]"
-    }
-}
-
-/// A piece of text with the UTF-8 ranges where facts were put into it, so a caller can
-/// tell which part of a composed letter came from the draft.
-public struct RenderedText: Sendable, Equatable {
-    public struct FactSpan: Sendable, Equatable {
-        public let slot: TemplateSlot
-        public let range: Range<Int>
-        /// Whether a placeholder stands here because the fact was missing.
-        public let isPlaceholder: Bool
-    }
-
-    public var text: String
-    public var facts: [FactSpan]
-
-    public init(text: String = "", facts: [FactSpan] = []) {
-        self.text = text
-        self.facts = facts
-    }
-
-    public mutating func append(_ other: RenderedText) {
-        let shift = text.utf8.count
-        text += other.text
-        facts += other.facts.map { FactSpan(slot: $0.slot, range: $0.range.lowerBound + shift..<$0.range.upperBound + shift, isPlaceholder: $0.isPlaceholder) }
-    }
-
-    public mutating func append(_ plain: String) { text += plain }
-}
-
 /// One text of the library in one or more wordings. Variants are written most specific
 /// first: the first one whose facts are all known is used; when none is, the last one is,
 /// with a placeholder for each missing fact (the last variant never names an optional fact).
-public struct TemplateText: Sendable {
-    public struct Variant: Sendable {
+///
+/// The template types are Equatable so the tests can prove that the library decoded at
+/// build time is exactly what the reader gives for the files in the repository.
+public struct TemplateText: Sendable, Equatable {
+    public struct Variant: Sendable, Equatable {
         public let text: String
         public let line: Int?
         public let slots: [TemplateSlot]
+
+        package init(text: String, line: Int?, slots: [TemplateSlot]) {
+            self.text = text
+            self.line = line
+            self.slots = slots
+        }
     }
 
     public let variants: [Variant]
     public let file: String
 
-    /// The variant used for `values`.
-    public func variant(for values: TemplateValues) -> Variant {
-        variants.first { $0.slots.allSatisfy { values[$0] != nil } } ?? variants[variants.count - 1]
-    }
-
-    public func render(_ values: TemplateValues) -> RenderedText {
-        TemplateText.fill(variant(for: values).text, values)
-    }
-
-    /// Fills every `{slot}` of `text` (slots already validated by the loader).
-    static func fill(_ text: String, _ values: TemplateValues) -> RenderedText {
-        var out = RenderedText()
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out.append(String(rest[..<open]))
-            let name = String(rest[rest.index(after: open)..<close])
-            if let slot = TemplateSlot(rawValue: name) {
-                let value = values[slot]
-                let shown = value ?? TemplateValues.placeholder(for: slot)
-                let start = out.text.utf8.count
-                out.append(shown)
-                out.facts.append(.init(slot: slot, range: start..<out.text.utf8.count, isPlaceholder: value == nil))
-            } else {
-                out.append(String(rest[open...close]))
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        out.append(String(rest))
-        return out
+    package init(variants: [Variant], file: String) {
+        self.variants = variants
+        self.file = file
     }
 }
 
 /// A whole letter for one style and tone: salutation, paragraphs (one of which is the
 /// industry handover paragraph), closing line; the writer's name signs it.
-public struct LetterTemplate: Sendable {
-    public enum Paragraph: Sendable {
+public struct LetterTemplate: Sendable, Equatable {
+    public enum Paragraph: Sendable, Equatable {
         case text(TemplateText)
         /// The handover paragraph for the letter's industry.
         case handover
@@ -155,19 +68,41 @@ public struct LetterTemplate: Sendable {
     public let closing: TemplateText
     public let file: String
     public let line: Int?
+
+    package init(style: LetterStyle, tone: LetterTone, salutation: TemplateText, paragraphs: [Paragraph],
+                 closing: TemplateText, file: String, line: Int?) {
+        self.style = style
+        self.tone = tone
+        self.salutation = salutation
+        self.paragraphs = paragraphs
+        self.closing = closing
+        self.file = file
+        self.line = line
+    }
 }
 
 /// A pre-departure and handover checklist: sections of items, for one industry or for
 /// every AI role (`industry` nil).
-public struct Checklist: Sendable {
-    public struct Section: Sendable {
+public struct Checklist: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
         public let title: String
         public let items: [String]
+
+        package init(title: String, items: [String]) {
+            self.title = title
+            self.items = items
+        }
     }
 
     public let industry: Industry?
     public let title: String
     public let sections: [Section]
+
+    package init(industry: Industry?, title: String, sections: [Section]) {
+        self.industry = industry
+        self.title = title
+        self.sections = sections
+    }
 }
 
 /// The template library of `Lexicons/templates/`: replacement phrasings for fixes, clause
@@ -176,7 +111,7 @@ public struct Checklist: Sendable {
 ///
 /// Lexicon fixes use it through references in their text: `{phrasing:ID}` and
 /// `{clause:ID}` (see Lexicons/templates/README.md).
-public struct TemplateLibrary: Sendable {
+public struct TemplateLibrary: Sendable, Equatable {
     public let phrasings: [String: TemplateText]
     /// Clauses by id; an industry-specific wording is keyed by `id` and industry.
     public let clauses: [ClauseKey: TemplateText]
@@ -187,24 +122,35 @@ public struct TemplateLibrary: Sendable {
     public struct ClauseKey: Hashable, Sendable {
         public let id: String
         public let industry: Industry?
+
+        package init(id: String, industry: Industry?) {
+            self.id = id
+            self.industry = industry
+        }
     }
 
     public struct LetterKey: Hashable, Sendable {
         public let style: LetterStyle
         public let tone: LetterTone
+
+        package init(style: LetterStyle, tone: LetterTone) {
+            self.style = style
+            self.tone = tone
+        }
     }
 
     static let topKeys = ["phrasings", "clauses", "handover", "letters", "checklists"]
 
-    /// The library compiled into the binary, read once per process.
-    public static func bundled() throws(LoadError) -> TemplateLibrary { try bundledResult.get() }
-
-    static let bundledResult: Result<TemplateLibrary, LoadError> = {
-        let files = EmbeddedLexicons.files.filter { $0.path.hasPrefix("templates/") }
-            .map { (path: "Lexicons/" + $0.path, text: $0.text) }
-        do throws(LoadError) { return .success(try TemplateLibrary(files: files, requireComplete: true)) }
-        catch { return .failure(error) }
-    }()
+    /// The parts as they are, for the library lexicon-embedder decodes at build time (it
+    /// was validated then, by ``init(files:requireComplete:)``).
+    package init(phrasings: [String: TemplateText], clauses: [ClauseKey: TemplateText], handover: [Industry: TemplateText],
+                 letters: [LetterKey: LetterTemplate], checklists: [Checklist]) {
+        self.phrasings = phrasings
+        self.clauses = clauses
+        self.handover = handover
+        self.letters = letters
+        self.checklists = checklists
+    }
 
     /// Reads template files. With `requireComplete`, every style and tone needs a letter and
     /// every industry a handover paragraph and a checklist (the bundled library must).
@@ -447,5 +393,16 @@ public struct TemplateLibrary: Sendable {
             sections.append(Checklist.Section(title: try s.required("title").string("title").trimmingSpaces(), items: items))
         }
         return Checklist(industry: industry, title: try m.required("title").string("title").trimmingSpaces(), sections: sections)
+    }
+}
+
+extension String {
+    /// Without white space at either end, as the library's `trimmingSpaces()` (Report/
+    /// Redaction.swift) trims; repeated here because LexiconKit cannot see LetterLint.
+    fileprivate func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -197,30 +197,6 @@ extension CivilDate {
         let first = CivilDate(year: year, month: month, day: 1)!
         return first.next(weekday: weekday, includingSelf: true).adding(days: 7 * (n - 1))
     }
-
-    /// Not a weekend day and not a holiday of ``HolidayCalendar``.
-    public var isWorkingDay: Bool { !isWeekend && HolidayCalendar.holiday(on: self) == nil }
-
-    /// The latest working day strictly before `self`.
-    public var previousWorkingDay: CivilDate {
-        var d = adding(days: -1)
-        while !d.isWorkingDay { d = d.adding(days: -1) }
-        return d
-    }
-
-    /// The latest working day on or before `self`.
-    public var workingDayOnOrBefore: CivilDate { isWorkingDay ? self : previousWorkingDay }
-
-    /// The date `count` working days after `self` (weekends and holidays skipped).
-    public func adding(workingDays count: Int) -> CivilDate {
-        var d = self
-        var left = count
-        while left > 0 {
-            d = d.adding(days: 1)
-            if d.isWorkingDay { left -= 1 }
-        }
-        return d
-    }
 }
 
 import Foundation
