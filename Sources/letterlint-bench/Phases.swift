@@ -1,10 +1,13 @@
 import Foundation
 import LetterLint
+import PCRE2
 
 /// In-process timings of letterlint's start-up phases, to see where a single-letter run
 /// spends its time.
 enum Phases {
-    static func run(letter: String) -> String {
+    /// - Parameter jit: as a batch compiles patterns; a run of one letter interprets them.
+    ///   One mode per process: a second run in the same process would start warm.
+    static func run(letter: String, jit: Bool) -> String {
         func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
             let start = DispatchTime.now().uptimeNanoseconds
             let value = try body()
@@ -12,13 +15,13 @@ enum Phases {
         }
         do {
             let (specs, decode) = try time { try LexiconLoader.bundled() }
-            let (rules, compile) = try time { try RuleSet(specs: specs) }
-            let linter = Linter(ruleSet: rules)
             let text = try String(contentsOfFile: letter, encoding: .utf8)
+            let (rules, compile) = try time { try RuleSet(specs: specs, jit: jit) }
+            let linter = Linter(ruleSet: rules)
             let (_, first) = time { linter.lint(Document(text: text)) }
             let (_, second) = time { linter.lint(Document(text: text)) }
-            return String(format: "decode lexicons %.2f ms, compile %d patterns %.2f ms, first letter %.2f ms, next letter %.2f ms\n",
-                          decode, rules.prefilter.patternCount, compile, first, second)
+            return String(format: "%@: decode lexicons %.2f ms, prepare %d patterns %.2f ms, first letter %.2f ms, next letter %.2f ms\n",
+                          (jit ? "JIT" : "interpreted") as NSString, decode, rules.prefilter.patternCount, compile, first, second)
         } catch {
             return "error: \(error)\n"
         }
@@ -68,5 +71,39 @@ extension Phases {
             }
         }
         return out + "\(count) patterns run on every letter\n"
+    }
+}
+
+extension Phases {
+    /// Time per pattern over a folder, counting only the letters the prefilter lets it run
+    /// on, most expensive first: which patterns a lexicon author should narrow.
+    static func patternCosts(folder: String) -> String {
+        do {
+            let rules = try RuleSet(specs: try LexiconLoader.bundled())
+            let texts = InputFiles.expand([folder]).files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            let subjects = texts.map { Array($0.utf8) }
+            let candidates = subjects.map { bytes in bytes.withUnsafeBufferPointer { rules.prefilter.candidates(in: $0) } }
+            let matcher = Matcher()
+            var costs: [(rule: String, ms: Double, runs: Int, source: String)] = []
+            for (id, pattern) in rules.patternSources.enumerated() {
+                let regex = try PCRE2.Regex(pattern.source, options: pattern.options, jit: true)
+                var runs = 0
+                let start = DispatchTime.now().uptimeNanoseconds
+                for (subject, runnable) in zip(subjects, candidates) where runnable[id] {
+                    runs += 1
+                    _ = try subject.withUnsafeBufferPointer { try matcher.allMatches(of: regex, in: $0) }
+                }
+                costs.append((pattern.rule, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, runs, pattern.source))
+            }
+            let total = costs.reduce(0) { $0 + $1.ms }
+            var out = String(format: "%d letters, %d patterns: %.3f ms per letter in all\n", subjects.count, costs.count, total / Double(subjects.count))
+            for c in costs.sorted(by: { $0.ms > $1.ms }).prefix(40) {
+                out += String(format: "%8.4f ms/letter  runs %5d  %@  %@\n", c.ms / Double(subjects.count), c.runs,
+                              c.rule as NSString, String(c.source.suffix(90)) as NSString)
+            }
+            return out
+        } catch {
+            return "error: \(error)\n"
+        }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 ///   letterlint-bench generate DIR [--letters N] [--seed S]   a reproducible corpus
 ///   letterlint-bench lexicon FILE [--names N]                a user lexicon of N company names
-///   letterlint-bench phases LETTER                           in-process start-up breakdown
+///   letterlint-bench phases LETTER [--interpreted]           in-process start-up breakdown
+///   letterlint-bench pattern-costs DIR                       time per pattern, most expensive first
 ///   letterlint-bench run [options]                           the timed comparison (see Benchmark)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -34,10 +35,12 @@ case "unfiltered":
     print(Phases.unfiltered(), terminator: "")
 case "rule-costs" where arguments.count == 2:
     print(Phases.ruleCosts(folder: arguments[1]), terminator: "")
-case "phases" where arguments.count == 2:
-    print(Phases.run(letter: arguments[1]), terminator: "")
+case "pattern-costs" where arguments.count == 2:
+    print(Phases.patternCosts(folder: arguments[1]), terminator: "")
+case "phases" where arguments.count == 2 || (arguments.count == 3 && arguments[2] == "--interpreted"):
+    print(Phases.run(letter: arguments[1], jit: arguments.count == 2), terminator: "")
 case "run":
     exit(Benchmark(arguments: Array(arguments.dropFirst())).run())
 default:
-    fail("usage: letterlint-bench generate DIR | lexicon FILE | phases LETTER | run [--letters N] [--runs N] [--quick]")
+    fail("usage: letterlint-bench generate DIR | lexicon FILE | phases LETTER [--interpreted] | pattern-costs DIR | rule-costs DIR | unfiltered | run [--letters N] [--runs N] [--quick]")
 }

@@ -86,8 +86,9 @@ public struct Settings: Sendable {
 
     /// The rule set these settings ask for: bundled lexicons, the configured ones, and the
     /// configured competitor names added to the AI-lab list.
-    public func ruleSet() throws(LoadError) -> RuleSet {
-        try RuleSet.load(extraLexicons: lexicons.value, extraNames: [Settings.competitorRule: competitors.value])
+    /// - Parameter jit: JIT-compile patterns (see ``CheckSession/jit``).
+    public func ruleSet(jit: Bool = true) throws(LoadError) -> RuleSet {
+        try RuleSet.load(extraLexicons: lexicons.value, extraNames: [Settings.competitorRule: competitors.value], jit: jit)
     }
 
     /// The rule whose name list `competitors:` extends.
