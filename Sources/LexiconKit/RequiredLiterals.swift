@@ -354,8 +354,12 @@ public enum RequiredLiterals {
             guard let e = peek() else { return nil }
             i += 1
             switch e {
-            case "b", "B", "A", "z", "Z", "G", "K":
+            case "b", "B", "A", "z", "Z", "G":
                 return .empty
+            case "K":
+                // The reported match starts here, so literals before it need not lie in the
+                // match (nor in its sentence): give up, the pattern always runs.
+                return nil
             case "Q":
                 var literal = ""
                 while let c = peek() {

@@ -17,6 +17,7 @@ struct PrefilterTests {
         (#"(\w+\s?)*$"#, nil),
         (#"\d{3,}"#, nil),
         (#"(?x) took credit"#, nil),
+        (#"took\s+\Kcredit"#, nil),
         (#"sk-(?:proj-)?[A-Za-z0-9]{20,}"#, [["sk-", "sk-proj-"]]),
         (#"(?(DEFINE)(?<d>\d+))last\s+day\s+(?&d)"#, [["last"], ["day"]]),
         // Every set of a sequence is kept: the common words around "account" filter nothing,
