@@ -29,7 +29,7 @@ public enum RuleCatalog {
         for rule in rules {
             let define = rule.spec.define ?? ""
             lines += rule.spec.patterns.map { define + $0.text }
-            lines += RuleSet.namePatterns(rule.spec.names.map { [$0] }.flatMap { $0 }, chunk: 1).map(\.text)
+            lines += RuleSpec.namePatterns(rule.spec.names, chunk: 1).map(\.text)
         }
         return lines.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n") + "\n"
     }

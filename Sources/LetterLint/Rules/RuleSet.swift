@@ -145,10 +145,4 @@ public struct RuleSet: Sendable {
         }
         return Rule(spec: spec, lazyPatterns: patterns, lazyExceptions: exceptions, check: check)
     }
-
-    /// Names as the alternations they are matched with (``RuleSpec/namePatterns(_:chunk:)``,
-    /// in LexiconKit so lexicon-embedder builds the same sources); here for the rule catalogue.
-    static func namePatterns(_ names: [RuleSpec.Located], chunk size: Int = RuleSpec.namesPerPattern) -> [RuleSpec.Located] {
-        RuleSpec.namePatterns(names, chunk: size)
-    }
 }
