@@ -25,6 +25,9 @@ public enum RequiredLiterals {
     /// What the named groups of a `(?(DEFINE)…)` block match, to analyse the patterns that
     /// call them (a rule's `define` is analysed once, not once per pattern).
     package static func definitions(_ define: String) -> [String: Info] {
+        // A define that switches on extended mode or uses verbs changes how the patterns
+        // after it read: the reserved empty name (no PCRE2 group can have it) says so.
+        if readsDifferently(Array(define.unicodeScalars)) { return [changesReading: .anything] }
         var parser = Parser(Array(define.unicodeScalars))
         _ = parser.parseAlternation()
         return parser.named
@@ -33,12 +36,8 @@ public enum RequiredLiterals {
     /// - Parameter definitions: named groups from the rule's `define`, which is not
     ///   repeated in `pattern`.
     package static func of(_ pattern: String, definitions: [String: Info]) -> [Set<String>]? {
-        // Extended mode (spaces are not literal) and verbs change how the text reads.
         let scalars = Array(pattern.unicodeScalars)
-        for i in scalars.indices.dropLast() where scalars[i] == "(" && (scalars[i + 1] == "*"
-            || (scalars[i + 1] == "?" && i + 2 < scalars.count && scalars[i + 2] == "x")) {
-            return nil
-        }
+        if definitions[changesReading] != nil || readsDifferently(scalars) { return nil }
         var parser = Parser(scalars)
         parser.named = definitions
         guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
@@ -50,6 +49,24 @@ public enum RequiredLiterals {
             if !lowered.isEmpty, lowered.allSatisfy(isUseful), !sets.contains(lowered) { sets.append(lowered) }
         }
         return sets.isEmpty ? nil : sets
+    }
+
+    /// The key ``definitions(_:)`` uses for a define that changes how patterns read.
+    static let changesReading = ""
+
+    /// Extended mode (`(?x)`, `(?ix)`, `(?^x:` …: spaces and `#` are not literal) and verbs
+    /// (`(*UCP)` …) change how the text reads; such a pattern is not analysed.
+    static func readsDifferently(_ s: [Unicode.Scalar]) -> Bool {
+        for i in s.indices.dropLast() where s[i] == "(" {
+            if s[i + 1] == "*" { return true }
+            guard s[i + 1] == "?" else { continue }
+            var j = i + 2
+            while j < s.count, s[j].properties.isAlphabetic || s[j] == "^" {
+                if s[j] == "x" { return true }
+                j += 1
+            }
+        }
+        return false
     }
 
     /// Long enough to be selective, and safe to find by ASCII case folding: non-ASCII
@@ -183,6 +200,13 @@ public enum RequiredLiterals {
                 // {n}, {n,}, {n,m}; anything else is a literal brace.
                 var j = i + 1, n = 0, digits = 0
                 while j < s.count, let d = s[j].properties.numericType != nil ? Int(String(s[j])) : nil { n = n * 10 + d; j += 1; digits += 1 }
+                // {,m}: a literal brace before PCRE2 10.43, "at most m" from it on. Either
+                // way nothing in it is required.
+                if digits == 0, j < s.count, s[j] == "," {
+                    var k = j + 1
+                    while k < s.count, s[k].properties.numericType != nil { k += 1 }
+                    if k > j + 1, k < s.count, s[k] == "}" { i = k + 1; return .anything }
+                }
                 guard digits > 0, j < s.count else { return atom }
                 if s[j] == "}" { minimum = n; maximum = n; i = j + 1 }
                 else if s[j] == "," {
@@ -258,7 +282,8 @@ public enum RequiredLiterals {
                     i += 1
                     guard let inner = parseAlternation(), peek() == ")" else { return nil }
                     i += 1
-                    named[name] = inner
+                    // With (?J) names may repeat; a call goes to the first group of the name.
+                    if named[name] == nil { named[name] = inner }
                     return inner
                 case "(":
                     // (?(DEFINE)…) matches nothing, but its named groups are what later
@@ -354,11 +379,12 @@ public enum RequiredLiterals {
             guard let e = peek() else { return nil }
             i += 1
             switch e {
-            case "b", "B", "A", "z", "Z", "G":
+            case "b", "B", "A", "z", "Z":
                 return .empty
-            case "K":
-                // The reported match starts here, so literals before it need not lie in the
-                // match (nor in its sentence): give up, the pattern always runs.
+            case "K", "G":
+                // \K: the reported match starts here, so literals before it need not lie in
+                // the match (nor in its sentence). \G: anchored where a search starts, which
+                // the per-sentence search moves. Give up: the pattern always runs.
                 return nil
             case "Q":
                 var literal = ""
@@ -377,6 +403,11 @@ public enum RequiredLiterals {
                     while let c = peek(), c != close { i += 1 }
                     i += 1
                 } else if e == "x" { i += min(2, s.count - i) } else if e == "c" { i += 1 }
+                else if e == "g" {
+                    // \g1, \g-1, \g+1: a back reference by number.
+                    if peek() == "+" || peek() == "-" { i += 1 }
+                    while let d = peek(), d.properties.numericType != nil { _ = d; i += 1 }
+                }
                 return .anything
             case "t": return .literal("\t")
             case "n": return .literal("\n")

@@ -18,6 +18,12 @@ struct PrefilterTests {
         (#"\d{3,}"#, nil),
         (#"(?x) took credit"#, nil),
         (#"took\s+\Kcredit"#, nil),
+        (#"\Gtook credit"#, nil),
+        (#"(?ix)took credit"#, nil),
+        (#"(?i-s:x)took credit"#, [["xtook credit"]]),
+        (#"(\w+) \g1 again"#, [[" again"]]),
+        (#"(\w+) \g-1 again"#, [[" again"]]),
+        (#"took x{,3} credit"#, [["took "], [" credit"]]),
         (#"sk-(?:proj-)?[A-Za-z0-9]{20,}"#, [["sk-", "sk-proj-"]]),
         (#"(?(DEFINE)(?<d>\d+))last\s+day\s+(?&d)"#, [["last"], ["day"]]),
         // Every set of a sequence is kept: the common words around "account" filter nothing,
@@ -28,6 +34,11 @@ struct PrefilterTests {
     ] as [(String, [Set<String>]?)])
     func requiredLiterals(_ pattern: String, _ expected: [Set<String>]?) {
         #expect(RequiredLiterals.of(pattern) == expected, "\(pattern)")
+    }
+
+    @Test func aDefineThatChangesHowPatternsReadTurnsTheAnalysisOff() {
+        #expect(RequiredLiterals.of("took credit", definitions: RequiredLiterals.definitions("(?x)")) == nil)
+        #expect(RequiredLiterals.of("took credit", definitions: RequiredLiterals.definitions("(?(DEFINE)(?<a>b))")) == [["took credit"]])
     }
 
     @Test func aPatternRunsOnlyWhenEverySetIsMet() {
