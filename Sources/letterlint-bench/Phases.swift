@@ -59,16 +59,15 @@ extension Phases {
 }
 
 extension Phases {
-    /// Patterns that have no usable literal and so run on every letter.
+    /// Patterns that have no usable literal and so run on every letter, as the prefilter
+    /// of the bundled rule set sees them.
     static func unfiltered() -> String {
-        guard let specs = try? LexiconLoader.bundled() else { return "error\n" }
+        guard let rules = try? RuleSet.load() else { return "error\n" }
         var out = ""
         var count = 0
-        for spec in specs {
-            for p in spec.patterns where RequiredLiterals.of((spec.define ?? "") + p.text) == nil {
-                count += 1
-                out += "\(spec.id): \(p.text.prefix(110))\n"
-            }
+        for (id, pattern) in rules.patternSources.enumerated() where rules.prefilter.runsOnEveryLetter(id) {
+            count += 1
+            out += "\(pattern.rule): \(pattern.source.suffix(110))\n"
         }
         return out + "\(count) patterns run on every letter\n"
     }

@@ -17,8 +17,6 @@ public enum GNUReport {
 
     /// The report a file at a time: it has no opening and no totals.
     struct Writer: IncrementalReport {
-        mutating func start() -> String { "" }
-
         mutating func add(_ report: FileReport) -> String {
             var out = ""
             let shown = ShownText(report)

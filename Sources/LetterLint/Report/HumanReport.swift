@@ -43,7 +43,6 @@ public enum HumanReport {
             }
         }
 
-        mutating func start() -> String { "" }
 
         mutating func add(_ report: FileReport) -> String {
             tally.add(report)

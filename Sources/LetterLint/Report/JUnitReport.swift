@@ -23,7 +23,6 @@ public enum JUnitReport {
         private var tests = 0
         private var failures = 0
 
-        mutating func start() -> String { "" }
 
         mutating func add(_ report: FileReport) -> String {
             let shown = ShownText(report)

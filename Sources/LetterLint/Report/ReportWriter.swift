@@ -27,6 +27,9 @@ protocol IncrementalReport {
 }
 
 extension IncrementalReport {
+    /// Most formats open with nothing.
+    mutating func start() -> String { "" }
+
     /// The whole report for `reports`, in the order given, built from the same pieces a
     /// streamed report writes: the one-shot renderers are this, so their goldens cover the
     /// streamed bytes too.

@@ -61,7 +61,6 @@ public enum SARIFReport {
             for (i, rule) in rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = i }
         }
 
-        mutating func start() -> String { "" }
 
         mutating func add(_ report: FileReport) -> String {
             let artifactIndex = artifacts.count

@@ -21,6 +21,8 @@ public struct RuleSet: Sendable {
     public let rules: [Rule]
     /// Which patterns can match a given letter.
     public let prefilter: Prefilter
+    /// The rules of each code check, by check name: found once here, not per letter.
+    private let rulesByCheck: [String: [Rule]]
 
     /// The bundled lexicons plus any user lexicon folders or files.
     /// - Parameter extraNames: names to add to `names` rules, by rule id (configured competitors).
@@ -64,6 +66,7 @@ public struct RuleSet: Sendable {
             rules[r].patternIDs = ids
         }
         self.rules = rules
+        rulesByCheck = Dictionary(grouping: rules.filter { $0.check != nil }, by: { $0.check!.name })
         prefilter = Prefilter(requirements: requirements)
     }
 
@@ -84,6 +87,9 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The rules whose `check:` names this code check, in id order.
+    func rules(usingCheck name: String) -> [Rule] { rulesByCheck[name] ?? [] }
 
     /// Every pattern by global id (the ids ``Prefilter/candidates(in:)`` answers for), with
     /// its rule and the options it compiles with: for measuring patterns one by one.

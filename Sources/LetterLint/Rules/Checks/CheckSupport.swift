@@ -8,7 +8,7 @@ extension CheckContext {
     /// The rules that name `check`: a check's vocabulary (its `patterns` and `exceptions`)
     /// is written in its lexicon entry, so the words stay data while the logic is code.
     func rules(using check: any CodeCheck) -> [Rule] {
-        ruleSet.rules.filter { $0.check?.name == check.name }
+        ruleSet.rules(usingCheck: check.name)
     }
 
     /// Every match of `regexes` inside `range`, in text order.

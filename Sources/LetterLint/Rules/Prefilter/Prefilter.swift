@@ -57,8 +57,11 @@ public struct Prefilter: Sendable {
     }
 
     /// How many patterns can be skipped on letters that lack their literals.
-    public var filteredPatternCount: Int { (0..<patternCount).filter { setCount($0) > 0 }.count }
+    public var filteredPatternCount: Int { (0..<patternCount).filter { !runsOnEveryLetter($0) }.count }
     public var patternCount: Int { patternSetStart.count - 1 }
+
+    /// Whether `pattern` (global id) has no usable literal and so runs on every letter.
+    public func runsOnEveryLetter(_ pattern: Int) -> Bool { setCount(pattern) == 0 }
 
     private func setCount(_ pattern: Int) -> Int { Int(patternSetStart[pattern + 1] - patternSetStart[pattern]) }
 
