@@ -42,6 +42,9 @@ package struct YAMLValue {
         }
     }
 
+    /// A plain `~`, `null` or nothing at all, as in `key:` with no value.
+    package var isNull: Bool { node.null != nil }
+
     package func error(_ message: String) -> LoadError { LoadError(file: file, line: line, message: message) }
 
     package func string(_ what: String) throws(LoadError) -> String {

@@ -25,6 +25,8 @@ struct LintingOptions: ParsableArguments {
     func validate() throws {
         guard matchLimit >= 1000 else { throw ValidationError("--match-limit must be at least 1000") }
         if let noticeDays, !(0...365).contains(noticeDays) { throw ValidationError("--notice-days must be between 0 and 365") }
+        if employers.contains(where: { $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("--employer needs a name") }
+        if lexicons.contains(where: \.isEmpty) { throw ValidationError("--lexicons needs a path") }
     }
 
     /// The rule set, or exit status 2 with `file:line: message` when a lexicon is broken.

@@ -263,6 +263,21 @@ struct ConfigCLITests {
         #expect(out.stderr.contains("did you mean 'fail-on'"))
     }
 
+    @Test func emptyNamesAreExitTwoWithAMessageNotACrash() throws {
+        let folder = try CLI.temporaryFolder(); defer { try? FileManager.default.removeItem(at: folder) }
+        try clean.write(to: folder.appending(path: "a.txt"), atomically: true, encoding: .utf8)
+        for (arguments, message) in [(["--employer", " "], "--employer needs a name"), (["--lexicons", ""], "--lexicons needs a path")] {
+            let out = try CLI.run(["check"] + arguments + ["a.txt"], in: folder)
+            #expect(out.status == 2)
+            #expect(out.stderr.contains(message))
+        }
+        try "severity:\n  '': error\n".write(to: folder.appending(path: ".letterlint.yml"), atomically: true, encoding: .utf8)
+        let severity = try CLI.run(["check", "a.txt"], in: folder)
+        #expect(severity.status == 2)
+        #expect(severity.stderr.contains(".letterlint.yml:2: '' is neither a category nor a rule id"))
+        #expect(!severity.stderr.contains("Fatal error"))
+    }
+
     @Test func initWritesAStarterThatLoadsAndConfigShowsOrigins() throws {
         let folder = try CLI.temporaryFolder(); defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CLI.run(["init"], in: folder).status == 0)

@@ -48,6 +48,37 @@ struct ConfigTests {
         #expect(throws: LoadError.self) { try Configuration.parse("include: ['[abc']\n", file: "c.yml") }
     }
 
+    /// `.ci/fuzz` found `disable:` with no value crashing the reader: an empty name was split
+    /// and its first piece read without a check. Each of these is a located error now.
+    @Test(arguments: [
+        ("employer: ['']\n", "c.yml:1: employer has an empty entry"),
+        ("competitors: [Initech, '  ']\n", "c.yml:1: competitors has an empty entry"),
+        ("allow: ''\n", "c.yml:1: allow has an empty entry"),
+        ("lexicons:\n  - ''\n", "c.yml:2: lexicons has an empty entry"),
+        ("disable: ['']\n", "c.yml:1: disable has an empty entry"),
+        ("enable: ['.tone']\n", "c.yml:1: '.tone' is neither a category nor a rule id (category.name)"),
+        ("disable: ['tone.']\n", "c.yml:1: 'tone.' is neither a category nor a rule id (category.name)"),
+        ("severity:\n  '': error\n", "c.yml:2: '' is neither a category nor a rule id"),
+        ("severity:\n  tone.: error\n", "c.yml:2: 'tone.' is neither a category nor a rule id"),
+        ("baseline: ' '\n", "c.yml:1: baseline needs the path of a baseline file"),
+    ])
+    func anEmptyOrHalfNameIsALocatedError(text: String, message: String) {
+        #expect(throws: LoadError.self) { try Configuration.parse(text, file: "c.yml") }
+        do { _ = try Configuration.parse(text, file: "c.yml") } catch { #expect(error.description == message) }
+    }
+
+    @Test func aListKeyWithNoValueSetsNothing() throws {
+        // The shape left behind when every entry under a key is commented out.
+        let config = try Configuration.parse("industry: tech\ndisable:\n#  - tone.slang\nemployer: ~\nenable: null\n", file: "c.yml")
+        #expect(config.industry?.value == .tech)
+        #expect(config.disable == nil && config.employers == nil && config.enable == nil)
+        // The fuzzer's own input: a garbled file ending in a bare `disable:`.
+        let garbled = "# Se e\u{FFFD}employer: [NorthUnsafeRalytics, Northw$$$ind\u{FFFD}Rpetitors: [Initech]\n"
+            + "allow: [\"took credi\n\u{FFFD}!t\"]\nindustry: finance\nnotice-days: 30\ndisable:"
+        let parsed = try Configuration.parse(garbled, file: "c.yml")
+        #expect(parsed.noticeDays?.value == 30 && parsed.disable == nil)
+    }
+
     @Test func flagsWinOverTheFileAndListsAddUp() throws {
         let config = try Configuration.parse("employer: Acme\nindustry: retail\nfail-on: info\n", file: "c.yml")
         var flags = FlagSettings()

@@ -65,11 +65,16 @@ public struct Configuration: Sendable {
         let m = try root.mapping("the configuration", keys: keys)
         let folder = (file as NSString).deletingLastPathComponent
         func origin(_ v: YAMLValue) -> String { "\(file):\(v.line ?? 0)" }
+        // A key with no value (`disable:` over commented-out items) sets nothing, like an empty
+        // file; an empty or blank entry is refused, since it names no rule, company or path.
         func strings(_ key: String) throws(LoadError) -> Sourced<[String]>? {
-            guard let v = m[key] else { return nil }
-            if case .scalar = v.node { return Sourced([try v.string(key)], from: origin(v)) }
-            return Sourced(try v.stringList(key).map { (item: YAMLValue) throws(LoadError) -> String in try item.string(key) },
-                           from: origin(v))
+            guard let v = m[key], !v.isNull else { return nil }
+            let items = if case .scalar = v.node { [v] } else { try v.stringList(key) }
+            return Sourced(try items.map { (item: YAMLValue) throws(LoadError) -> String in
+                let text = try item.string(key)
+                guard !text.allSatisfy(\.isWhitespace) else { throw item.error("\(key) has an empty entry") }
+                return text
+            }, from: origin(v))
         }
         func paths(_ key: String) throws(LoadError) -> Sourced<[String]>? {
             try strings(key).map { Sourced($0.value.map { resolve($0, against: folder) }, from: $0.origin) }
@@ -111,7 +116,11 @@ public struct Configuration: Sendable {
             }
         }
         if let v = m["fail-on"] { config.failOn = Sourced(try v.oneOf("fail-on", FailThreshold.self), from: origin(v)) }
-        if let v = m["baseline"] { config.baseline = Sourced(resolve(try v.string("baseline"), against: folder), from: origin(v)) }
+        if let v = m["baseline"] {
+            let path = try v.string("baseline")
+            guard !path.allSatisfy(\.isWhitespace) else { throw v.error("baseline needs the path of a baseline file") }
+            config.baseline = Sourced(resolve(path, against: folder), from: origin(v))
+        }
         return config
     }
 
@@ -182,7 +191,8 @@ public enum FailThreshold: String, CaseIterable, Sendable {
 /// (`tone.slang`) or a whole category (`tone`).
 public enum RuleSelector {
     public static func isWellFormed(_ name: String) -> Bool {
-        let parts = name.split(separator: ".", maxSplits: 1)
+        // Empty pieces are kept, so "", ".tone" and "tone." are refused rather than read as "tone".
+        let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         return Category(rawValue: String(parts[0])) != nil && (parts.count == 1 || !parts[1].isEmpty)
     }
 

@@ -108,7 +108,7 @@ struct ShownText {
         var bytes = Array(text.utf8)
         for secret in secrets {
             let needle = Array(secret.text.utf8), mask = Array(secret.mask.utf8)
-            guard needle.count <= bytes.count else { continue }
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var i = 0
