@@ -238,12 +238,12 @@ struct CheckRun {
                 failed = true
             case .report(let report):
                 for diagnostic in report.result.diagnostics {
-                    say("letterlint: \(report.path): warning: \(diagnostic.message)")
+                    say("letterlint: \(report.path.shownAsPath): warning: \(diagnostic.message)")
                 }
                 // JSON, SARIF and Checkstyle have no place for reading notes ("invalid bytes were
                 // read as U+FFFD", "decoded from UTF-16"): they go to stderr rather than nowhere.
                 if !options.quiet && [.json, .sarif, .checkstyle].contains(options.format) {
-                    for note in report.notes { say("letterlint: \(report.path): note: \(note)") }
+                    for note in report.notes { say("letterlint: \(report.path.shownAsPath): note: \(note)") }
                 }
                 try handle(items[index], report)
             }

@@ -151,6 +151,7 @@ struct FixCommand: ParsableCommand {
 
     /// What happened to one letter, on stderr: the fixes, those skipped, what is left.
     private func report(_ outcome: FixPlanner.Outcome, path: String, verb: String?) {
+        let path = path.shownAsPath
         let document = outcome.before.document
         func at(_ range: Range<Int>) -> String {
             let l = document.location(of: range.lowerBound)

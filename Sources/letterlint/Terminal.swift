@@ -7,8 +7,12 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// A message on standard error. Control characters other than newlines and tabs are
+    /// shown as visible stand-ins: a path or a phrase from a letter inside a message never
+    /// reaches the terminal as an escape sequence.
     static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        let shown = text.shownOnTerminal
+        let line = shown.hasSuffix("\n") ? shown : shown + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

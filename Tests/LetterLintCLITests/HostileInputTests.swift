@@ -354,11 +354,43 @@ struct HostileInputTests {
         let json = try run(["check", "--format", "json", "Zoë's drafts"])
         #expect(json.status == 1)
         #expect(try Hostile.files(json.stdout).map(\.path) == [name])
+        // Where a path is shown, its newline is a visible ␊: one finding, one line.
         let human = try run(["check", name])
-        #expect(human.stdout.contains("v2 ✓.txt:5:1: error"))
+        #expect(human.stdout.contains("résumé draft\u{240A}v2 ✓.txt:5:1: error"))
+        let gnu = try run(["check", "--format", "gnu", name])
+        #expect(gnu.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("Zoë's drafts/résumé draft\u{240A}v2 ✓.txt:") })
         let missing = try run(["check", "Zoë's drafts/nö such\nfile.txt"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("nö such\nfile.txt: no such file or folder"))
+        #expect(missing.stderr.contains("nö such\u{240A}file.txt: no such file or folder"))
+    }
+
+    @Test func escapeSequencesInAFileNameNeverReachTheTerminal() throws {
+        defer { remove() }
+        // A folder of drafts someone sent may hold a file named to rewrite the terminal.
+        let name = "a\u{1B}]0;pwned\u{07}\u{1B}[2Jb\u{9B}31m\r.txt"
+        try Hostile.write(risky, to: folder.appending(path: "drafts").appending(path: name))
+        try Hostile.write(String(repeating: "x", count: 2_000), to: folder.appending(path: "drafts").appending(path: "big\u{1B}[8m.txt"))
+        for arguments in [["check", "--color", "always", "drafts"], ["scan", "--color", "always", "drafts"],
+                          ["check", "--format", "gnu", "drafts"], ["check", "--format", "json", "--max-file-size", "1000", "drafts"],
+                          ["check", "drafts/\u{1B}[31mmissing.txt"], ["fix", "drafts/" + name]] {
+            let out = try run(arguments)
+            #expect(!out.stdout.contains("pwned\u{07}") && !out.stderr.contains("\u{1B}]0;") && !out.stderr.contains("\u{1B}["),
+                    "\(arguments)")
+            for control in ["\u{07}", "\u{9B}", "\r"] {
+                #expect(!out.stdout.contains(control) && !out.stderr.contains(control), "\(arguments): \(control.unicodeScalars.first!.value)")
+            }
+            if arguments[0] != "fix" && !arguments.contains("json") {
+                // Colour codes are letterlint's own; the file name's are shown as stand-ins.
+                #expect(!out.stdout.contains("\u{1B}]0;") && !out.stdout.contains("\u{1B}[2J"), "\(arguments)")
+            }
+        }
+        let human = try run(["check", "--color", "never", "drafts"])
+        #expect(human.stdout.contains("drafts/a\u{241B}]0;pwned\u{2407}\u{241B}[2Jb\u{FFFD}31m\u{240D}.txt:5:1: error"))
+        let tooBig = try run(["check", "--max-file-size", "1000", "drafts"])
+        #expect(tooBig.stderr.contains("big\u{241B}[8m.txt: skipped"))
+        // JSON is for programs: its strings carry the name exactly, escaped as JSON.
+        let json = try run(["check", "--format", "json", "drafts"])
+        #expect(try Hostile.files(json.stdout).map(\.path).contains("drafts/" + name))
     }
 
     // MARK: Word and e-mail

@@ -138,4 +138,20 @@ struct FixDiffTests {
         let gone = UnifiedDiff.render(path: "a.txt", from: side("a\nb\n"), to: side(""))
         #expect(gone == "--- a.txt\n+++ a.txt\n@@ -1,2 +0,0 @@\n-a\n-b\n")
     }
+
+    /// A file name is quoted the way git quotes it (and `git apply` reads it back) when it
+    /// holds a control character, a quote or a backslash; otherwise it is left as it is.
+    @Test(arguments: [
+        ("drafts/Zoë's résumé draft ✓.txt", "drafts/Zoë's résumé draft ✓.txt"),
+        ("a\u{1B}]0;x\u{07}b.txt", #""a\033]0;x\ab.txt""#),
+        ("two\nlines\tand\r.txt", #""two\nlines\tand\r.txt""#),
+        ("say \"hi\" \\ back.txt", #""say \"hi\" \\ back.txt""#),
+        ("c1\u{9B}31m é.txt", #""c1\302\23331m é.txt""#),
+        ("del\u{7F}.txt", #""del\177.txt""#),
+    ])
+    func headerPathsAreQuotedLikeGit(path: String, header: String) {
+        let side = { (text: String) in UnifiedDiff.Side(document: Document(text: text), redaction: Redaction(findings: [])) }
+        let diff = UnifiedDiff.render(path: path, from: side("a\n"), to: side("b\n"))
+        #expect(diff.hasPrefix("--- \(header)\n+++ \(header)\n@@ -1 +1 @@\n"), "\(diff)")
+    }
 }

@@ -62,7 +62,7 @@ public struct FolderWalker: Sendable {
                 walk(folder: path, relative: "", ignores: [], result: &result, visited: &visited)
             case .regular:
                 if info.size > options.maxFileSize {
-                    result.notes.append("\(path): skipped, \(info.size) bytes is over the --max-file-size limit of \(options.maxFileSize)")
+                    result.notes.append("\(path.shownAsPath): skipped, \(info.size) bytes is over the --max-file-size limit of \(options.maxFileSize)")
                 } else {
                     result.files.append(path)
                 }
@@ -112,7 +112,7 @@ public struct FolderWalker: Sendable {
             case .regular:
                 guard options.include.contains(where: { $0.matches(rel) }), !options.exclude.contains(where: { $0.matches(rel) }) else { continue }
                 if info.size > options.maxFileSize {
-                    result.notes.append("\(path): skipped, \(info.size) bytes is over the --max-file-size limit of \(options.maxFileSize)")
+                    result.notes.append("\(path.shownAsPath): skipped, \(info.size) bytes is over the --max-file-size limit of \(options.maxFileSize)")
                 } else {
                     result.files.append(path)
                 }

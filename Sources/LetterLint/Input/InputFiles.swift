@@ -4,7 +4,7 @@ import Foundation
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public let path: String
     public let message: String
-    public var description: String { "\(path): \(message)" }
+    public var description: String { "\(path.shownAsPath): \(message)" }
 }
 
 /// Reading letters from disk. Only this stage touches the file system.

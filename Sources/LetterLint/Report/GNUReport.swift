@@ -19,11 +19,11 @@ public enum GNUReport {
     struct Writer: IncrementalReport {
         mutating func add(_ report: FileReport) -> String {
             var out = ""
-            let shown = ShownText(report)
-            for note in report.notes { out += "\(report.path): note: \(shown.scrub(note).foldedToOneLine)\n" }
+            let shown = ShownText(report), path = report.path.shownAsPath
+            for note in report.notes { out += "\(path): note: \(shown.scrub(note).foldedToOneLine)\n" }
             for finding in ReportOrder.findings(report) {
                 let start = report.location(of: finding.range.lowerBound)
-                out += "\(report.path):\(start.line):\(start.column): \(finding.severity.rawValue): "
+                out += "\(path):\(start.line):\(start.column): \(finding.severity.rawValue): "
                     + shown.scrub(finding.message).foldedToOneLine + " [\(finding.ruleID)]\n"
             }
             return out

@@ -163,10 +163,11 @@ extension HumanReport {
         let attention = summary.needingAttention
         if !attention.isEmpty {
             out += "  needs attention most:\n"
-            let width = attention.map(\.path.count).max() ?? 0
+            let width = attention.map(\.path.shownAsPath.count).max() ?? 0
             for file in attention {
-                let pad = String(repeating: " ", count: width - file.path.count)
-                out += "    " + file.path + pad + "  " + severityList { file.count($0) } + "\n"
+                let path = file.path.shownAsPath
+                let pad = String(repeating: " ", count: width - path.count)
+                out += "    " + path + pad + "  " + severityList { file.count($0) } + "\n"
             }
         }
         return out

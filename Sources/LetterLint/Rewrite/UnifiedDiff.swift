@@ -24,6 +24,7 @@ public enum UnifiedDiff {
     /// The diff, or an empty string when the two texts are the same. Headers name
     /// `path` on both sides, so `patch -p0` applies it when no line was masked.
     public static func render(path: String, from old: Side, to new: Side, context: Int = 3) -> String {
+        let path = quoted(path)
         let a = lines(of: old.document), b = lines(of: new.document)
         let keysA = a.map { Array(old.document.bytes[$0.full]) }, keysB = b.map { Array(new.document.bytes[$0.full]) }
         guard keysA != keysB else { return "" }
@@ -140,4 +141,55 @@ public enum UnifiedDiff {
         }
         return groups.map { Array(ops[$0]) }
     }
+}
+
+extension UnifiedDiff {
+    /// A header's path as git writes it: as it is, unless it holds a control character, a
+    /// double quote or a backslash; then in double quotes with C escapes (`\n`, `\"`,
+    /// `\\`) and octal for other control bytes. `git apply` and GNU `patch` read this form,
+    /// and an escape sequence in a file name never reaches the terminal.
+    static func quoted(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        func special(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
+        // C1 controls are two UTF-8 bytes, 0xC2 then 0x80...0x9F.
+        func c1(_ i: Int) -> Bool { bytes[i] == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]) }
+        guard bytes.indices.contains(where: { special(bytes[$0]) || c1($0) }) else { return path }
+        var out = "\""
+        var i = 0
+        func octal(_ b: UInt8) -> String { "\\" + String(b, radix: 8).leftPadded(to: 3) }
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x07: out += "\\a"
+            case 0x08: out += "\\b"
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0B: out += "\\v"
+            case 0x0C: out += "\\f"
+            case 0x0D: out += "\\r"
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\\"): out += "\\\\"
+            default:
+                if special(b) {
+                    out += octal(b)
+                } else if c1(i) {
+                    out += octal(b) + octal(bytes[i + 1])
+                    i += 1
+                } else {
+                    // The rest of a run of ordinary bytes, decoded as a whole (UTF-8 stays UTF-8).
+                    var j = i + 1
+                    while j < bytes.count && !special(bytes[j]) && !c1(j) { j += 1 }
+                    out += String(decoding: bytes[i..<j], as: UTF8.self)
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out + "\""
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
