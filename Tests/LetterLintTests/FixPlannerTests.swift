@@ -93,6 +93,17 @@ struct FixPlannerTests {
         #expect(!outcome.fixed.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
+    @Test func aLoneCRLetterGetsLoneCRLineEndsInTheParagraphsAFixAdds() {
+        // Old Mac editors and some exports end lines with a bare CR; an LF in the middle
+        // would show as a broken line in them.
+        let letter = "Dear Naomi,\r\rI am resigning from my role as ML engineer.\r\rBest,\rAlex\r"
+        #expect(Document(text: letter).lineEnding == "\r")
+        let outcome = Self.planner.fix(letter)
+        #expect(outcome.applied.map(\.ruleID).contains("handoff.missing"))
+        #expect(outcome.fixed.contains("\r\rBefore I leave"), "\(outcome.fixed)")
+        #expect(!outcome.fixed.contains("\n"), "\(outcome.fixed)")
+    }
+
     @Test func aFixThatRecreatesItsFindingStopsAndIsReported() throws {
         // A user rule whose own fix brings the flagged word back: fixing must end.
         let specs = try LexiconLoader.parse("""

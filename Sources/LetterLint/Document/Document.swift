@@ -47,7 +47,7 @@ public struct Document: Sendable {
         self.bytes = bytes
         let scan = Tokenizer.lines(bytes)
         lines = scan.lines
-        lineEnding = scan.crlf > scan.lf ? "\r\n" : "\n"
+        lineEnding = scan.cr > max(scan.crlf, scan.lf) ? "\r" : scan.crlf > scan.lf ? "\r\n" : "\n"
         let lineSections = Tokenizer.classify(lines: lines, bytes: bytes)
         paragraphs = Tokenizer.paragraphs(lines: lines, sections: lineSections, bytes: bytes)
         sentences = Tokenizer.sentences(paragraphs: paragraphs, lines: lines, bytes: bytes)

@@ -5,9 +5,10 @@ import PCRE2
 enum Tokenizer {
     // MARK: Lines
 
-    static func lines(_ bytes: [UInt8]) -> (lines: [Range<Int>], crlf: Int, lf: Int) {
+    /// The lines, and how many end in CRLF, LF and a lone CR (old Mac files, some exports).
+    static func lines(_ bytes: [UInt8]) -> (lines: [Range<Int>], crlf: Int, lf: Int, cr: Int) {
         var lines: [Range<Int>] = []
-        var start = 0, i = 0, crlf = 0, lf = 0
+        var start = 0, i = 0, crlf = 0, lf = 0, cr = 0
         while i < bytes.count {
             switch bytes[i] {
             case 0x0A:
@@ -15,7 +16,7 @@ enum Tokenizer {
                 i += 1; start = i
             case 0x0D:
                 lines.append(start..<i)
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 2; crlf += 1 } else { i += 1 }
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 2; crlf += 1 } else { i += 1; cr += 1 }
                 start = i
             default:
                 i += 1
@@ -24,7 +25,7 @@ enum Tokenizer {
         // The last line: text after the final terminator, or an empty line if the text
         // ends with one (so an offset at the very end still has a line).
         lines.append(start..<bytes.count)
-        return (lines, crlf, lf)
+        return (lines, crlf, lf, cr)
     }
 
     static func isBlank(_ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
