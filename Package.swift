@@ -53,21 +53,27 @@ let package = Package(
             name: "letterlint",
             dependencies: ["LetterLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Deterministic data for the tests, the fuzzer and the benchmark: a seeded generator
+        // and ZIP archives made (and damaged on purpose) in memory. Not part of any product.
+        .target(
+            name: "LetterLintFixtures",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The benchmark: generates a corpus and times letterlint against rg and pcre2grep.
-        .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint", "PCRE2"]),
+        .executableTarget(name: "letterlint-bench", dependencies: ["LetterLint", "LetterLintFixtures", "PCRE2"]),
         // Fuzz targets (see .ci/fuzz): a crash reproducer in normal builds, a libFuzzer
         // binary when built with -DFUZZING -sanitize=fuzzer.
         .executableTarget(
             name: "letterlint-fuzz",
-            dependencies: ["LetterLint"],
+            dependencies: ["LetterLint", "LetterLintFixtures"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
             name: "LetterLintTests",
-            dependencies: ["LetterLint", "LexiconKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["LetterLint", "LetterLintFixtures", "LexiconKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint"]),
+        .testTarget(name: "LetterLintCLITests", dependencies: ["letterlint", "LetterLint", "LetterLintFixtures"]),
     ]
 )

@@ -1,25 +1,11 @@
 import Foundation
+import LetterLintFixtures
 
 /// A reproducible corpus of resignation letters for benchmarks: the same seed gives the
 /// same bytes. Letters are built from sentence banks written for this benchmark, with a
 /// few risky sentences sprinkled in, typographic quotes and accented names, so the
 /// tokenizer and the prefilter see realistic text.
 struct CorpusGenerator {
-    /// SplitMix64: small, fast, and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     static let managers = ["Priya", "Marcus", "Zoë", "José", "Ana-María", "Tomás", "Siobhán", "Wei", "Amara", "Lukas", "Fatima", "Ines"]
     static let writers = ["Alex Kim", "Jordan Ellis", "Noor Haddad", "Sam Okafor", "Maya Lindqvist", "Dara O’Connell", "Ravi Menon", "Léa Dubois"]
     static let companies = ["Northwind Analytics", "Halcyon Bank", "Brightcart", "Lumen Health AI", "Cobaltline Media", "Tallis Pay", "Fernway Market", "Kitefin"]
@@ -58,7 +44,7 @@ struct CorpusGenerator {
     ]
 
     /// One letter: about 3.2 KB on average.
-    static func letter(_ random: inout Random) -> String {
+    static func letter(_ random: inout SplitMix64) -> String {
         let manager = random.pick(managers), writer = random.pick(writers), company = random.pick(companies)
         var out = "\(random.below(28) + 1) \(random.pick(months)) 2026\n\nDear \(manager),\n\n"
         out += "Please accept this letter as formal notice of my resignation from my position as \(random.pick(roles)) at \(company). "
@@ -80,7 +66,7 @@ struct CorpusGenerator {
 
     /// Writes `count` letters into `folder` (100 per subfolder) and returns the bytes written.
     static func write(count: Int, seed: UInt64, to folder: String) throws -> Int {
-        var random = Random(state: seed)
+        var random = SplitMix64(state: seed)
         var total = 0
         let fm = FileManager.default
         for i in 0..<count {
@@ -96,7 +82,7 @@ struct CorpusGenerator {
 
     /// A user lexicon of `count` invented company names, for the scale target.
     static func companyLexicon(count: Int, seed: UInt64) -> String {
-        var random = Random(state: seed)
+        var random = SplitMix64(state: seed)
         let first = ["Aster", "Birch", "Cinder", "Delta", "Ember", "Fjord", "Garnet", "Harbor", "Iris", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Onyx", "Pylon", "Quartz", "Rowan", "Sable", "Tundra"]
         let second = ["Labs", "Systems", "Analytics", "Dynamics", "Works", "Intelligence", "Robotics", "Data", "Compute", "Research"]
         var names = Set<String>()

@@ -1,5 +1,6 @@
 import Foundation
 import LetterLint
+import LetterLintFixtures
 
 /// Fuzz targets: each takes arbitrary bytes and must return without crashing, hanging or
 /// leaking. Built with `-DFUZZING`, coverage and AddressSanitizer, and linked with libFuzzer
@@ -63,7 +64,8 @@ enum FuzzTargets {
             blackHole(mentions.count &+ DateDump.render(analysis, in: document).utf8.count)
         case "docx-xml":
             // Mutating a whole .docx mostly breaks its CRC: this reaches the XML parser.
-            guard let extracted = try? InputFormat.docx.extract(storedZip(name: "word/document.xml", bytes)) else { return }
+            guard let archive = try? ZipFixture.make([("word/document.xml", Data(bytes))], compression: .none),
+                  let extracted = try? InputFormat.docx.extract(archive) else { return }
             report(extracted, format: .docx)
         case "eml", "html", "docx", "markdown":
             let format: InputFormat = target == "eml" ? .email : target == "html" ? .html : target == "docx" ? .docx : .markdown
@@ -90,33 +92,6 @@ enum FuzzTargets {
         }
         for kind in [ReportFormat.human, .json] { sink &+= kind.render([file], ruleSet: linter.ruleSet).utf8.count }
         blackHole(sink)
-    }
-
-    /// A ZIP archive holding one stored (uncompressed) entry.
-    static func storedZip(name: String, _ data: [UInt8]) -> [UInt8] {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        crc = ~crc
-        let nameBytes = Array(name.utf8), size = UInt32(data.count)
-        var out: [UInt8] = [], central: [UInt8] = []
-        func u16(_ v: Int, _ to: inout [UInt8]) { to += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func u32(_ v: UInt32, _ to: inout [UInt8]) { for s in [0, 8, 16, 24] { to.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
-        u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(0, &out); u16(0, &out); u16(0x21, &out)
-        u32(crc, &out); u32(size, &out); u32(size, &out); u16(nameBytes.count, &out); u16(0, &out)
-        out += nameBytes + data
-        u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(0, &central); u16(0, &central)
-        u16(0x21, &central); u32(crc, &central); u32(size, &central); u32(size, &central); u16(nameBytes.count, &central)
-        for _ in 0..<4 { u16(0, &central) }
-        u32(0, &central); u32(0, &central)
-        central += nameBytes
-        let centralOffset = UInt32(out.count)
-        out += central
-        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(1, &out); u16(1, &out)
-        u32(UInt32(central.count), &out); u32(centralOffset, &out); u16(0, &out)
-        return out
     }
 
     static let linter: Linter = {

@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +52,7 @@ struct HostileInputTests {
             ("gif", Array("GIF89a".utf8)), ("webp", Array("RIFF".utf8) + [0x24, 0x70, 0, 0] + Array("WEBPVP8 ".utf8)),
             ("pdf", Array("%PDF-1.7\n".utf8)), ("gzip", [0x1F, 0x8B, 0x08, 0x00]), ("heic", [0, 0, 0, 0x18] + Array("ftypheic".utf8)),
         ]
-        var random = TestRandom(state: 11)
+        var random = SplitMix64(state: 11)
         var names: [String] = []
         for (kind, signature) in signatures {
             for n in 0..<3 {
@@ -401,15 +402,15 @@ struct HostileInputTests {
         var laughs = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY l0 \"lol\">"
         for level in 1...9 { laughs += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
         laughs += "]><w:document \(w)><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>"
-        let good = TinyZip.docx(["Dear Priya,", "I'll be joining Anthropic next month.", "Alex"])
+        let good = try ZipFixture.docx(paragraphs: ["Dear Priya,", "I'll be joining Anthropic next month.", "Alex"])
         let files: [(String, [UInt8], String)] = [
             ("not-a-zip.docx", Array("Dear Colin, I resign.".utf8), "it is not a ZIP archive"),
             // A few bytes that claim to inflate to 4 GB: refused before inflating anything.
-            ("bomb.docx", TinyZip.make([.init(name: "word/document.xml", data: [0x03, 0x00], method: 8, declaredSize: 4_000_000_000)]),
+            ("bomb.docx", ZipFixture.claimingUncompressedSize(4_000_000_000, try ZipFixture.make([("word/document.xml", Data())])),
              "would inflate to 4000000000 bytes"),
-            ("laughs.docx", TinyZip.docx(xml: laughs), "declares a DTD"),
+            ("laughs.docx", try ZipFixture.docx(xml: laughs), "declares a DTD"),
             ("truncated.docx", Array(good.prefix(good.count / 2)), "cannot read this .docx"),
-            ("spreadsheet.docx", TinyZip.make([.init(name: "xl/workbook.xml", data: Array("<workbook/>".utf8))]), "no word/document.xml"),
+            ("spreadsheet.docx", try ZipFixture.make([("xl/workbook.xml", Data("<workbook/>".utf8))]), "no word/document.xml"),
             ("garbage.eml", Array("this is not an e-mail\nat all\n".utf8), "does not start with e-mail headers"),
             ("no-boundary.eml", Array("From: a@example.com\nContent-Type: multipart/mixed\n\nbody\n".utf8), "gives no boundary"),
             ("nested.eml", Self.nestedEmail(depth: 40), "nested more than"),

@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 import Testing
 
 /// The "Reliability and security" issue, part 4: letterlint opens no network connection,
@@ -119,7 +120,7 @@ struct PrivacyTests {
                            "XDG_CONFIG_HOME": home.appending(path: ".config").path, "XDG_DATA_HOME": home.appending(path: ".local/share").path]
         try Hostile.write(Self.leakyLetter, to: letters.appending(path: "draft.txt"))
         try Hostile.write(risky, to: letters.appending(path: "notes/other.md"))
-        try Hostile.write(TinyZip.docx(["Dear Priya,", "I'll be joining Anthropic next month."]), to: letters.appending(path: "word.docx"))
+        try Hostile.write(ZipFixture.docx(paragraphs: ["Dear Priya,", "I'll be joining Anthropic next month."]), to: letters.appending(path: "word.docx"))
         func snapshot() -> [String: Data] {
             Dictionary(uniqueKeysWithValues: Hostile.listing(letters).map { ($0, fm.contents(atPath: letters.appending(path: $0).path) ?? Data()) })
         }
@@ -169,7 +170,7 @@ struct PrivacyTests {
         try Hostile.write("From: alex@example.com\r\nTo: priya@example.com\r\nSubject: Resignation\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\n"
                           + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + qp,
                           to: folder.appending(path: "mail.eml"))
-        try Hostile.write(TinyZip.docx(Self.leakyLetter.components(separatedBy: "\n")), to: folder.appending(path: "word.docx"))
+        try Hostile.write(ZipFixture.docx(paragraphs: Self.leakyLetter.components(separatedBy: "\n")), to: folder.appending(path: "word.docx"))
         // A runaway user rule, so a diagnostic is printed about a letter full of secrets.
         try Hostile.write(HostileRegexTests.lexicon([("tone.evil-words", "(\\w+\\s?)*$")]), to: folder.appending(path: "lexicons/evil.yml"))
 

@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 import Testing
 import ZIPFoundation
 @testable import LetterLint
@@ -61,7 +62,7 @@ struct FormatDocxTests {
             <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">\
             <w:body><w:p><w:r><w:t>Strict text.</w:t></w:r></w:p></w:body></w:document>
             """
-        let bytes = try makeZip([("word/document.xml", Data(document.utf8))])
+        let bytes = try ZipFixture.make([("word/document.xml", Data(document.utf8))])
         #expect(try InputFormat.docx.extract(bytes).text == "Strict text.\n")
     }
 }
@@ -83,14 +84,14 @@ struct FormatHostileTests {
     }
 
     @Test func aZipWithoutADocumentIsRefused() throws {
-        let zip = try makeZip([("xl/workbook.xml", Data("<workbook/>".utf8))])
+        let zip = try ZipFixture.make([("xl/workbook.xml", Data("<workbook/>".utf8))])
         #expect(docxError(zip)?.contains("no word/document.xml") == true)
     }
 
     @Test func aZipBombIsRefusedBeforeInflating() throws {
         // 24 MB of one letter compresses to a few kilobytes; its declared size is over the cap.
         let huge = Data(repeating: UInt8(ascii: "a"), count: 24 * 1024 * 1024)
-        let bomb = try makeZip([("word/document.xml", huge)])
+        let bomb = try ZipFixture.make([("word/document.xml", huge)])
         #expect(bomb.count < 200_000)
         #expect(docxError(bomb)?.contains("would inflate to") == true)
     }
@@ -99,17 +100,17 @@ struct FormatHostileTests {
         // The directory says 100 bytes; the stream inflates to a megabyte.
         let body = Data(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
             + String(repeating: "<w:p><w:r><w:t>took credit</w:t></w:r></w:p>", count: 20_000) + "</w:body></w:document>").utf8)
-        var bytes = try makeZip([("word/document.xml", body)])
-        let central = try #require(zipRecordOffset(bytes, signature: centralDirectorySignature))
-        writeLE32(100, into: &bytes, at: central + 24)
-        writeLE32(100, into: &bytes, at: 22) // the local header's copy
+        var bytes = try ZipFixture.make([("word/document.xml", body)])
+        let central = try #require(ZipFixture.offset(of: ZipFixture.centralDirectorySignature, in: bytes))
+        ZipFixture.writeLE32(100, into: &bytes, at: central + 24)
+        ZipFixture.writeLE32(100, into: &bytes, at: 22) // the local header's copy
         #expect(docxError(bytes)?.contains("more than its declared") == true)
     }
 
     @Test func aDeflateStreamThatNeverEndsDoesNotHang() throws {
         // The entry's data becomes a non-final stored block longer than the file: an
         // unpatched ZIPFoundation on Linux would read past the end forever.
-        var bytes = try makeZip([("word/document.xml", Data(String(repeating: "<w:p/>", count: 500).utf8))])
+        var bytes = try ZipFixture.make([("word/document.xml", Data(String(repeating: "<w:p/>", count: 500).utf8))])
         let data = 30 + "word/document.xml".utf8.count
         bytes[data] = 0x00
         bytes[data + 1] = 0xFF; bytes[data + 2] = 0xFF; bytes[data + 3] = 0x00; bytes[data + 4] = 0x00
@@ -121,19 +122,19 @@ struct FormatHostileTests {
 
     @Test func offsetsOutsideTheFileAreRefusedNotTrapped() throws {
         let good = Self.goodDocx
-        let end = try #require(zipRecordOffset(good, signature: endRecordSignature, last: true))
-        let central = try #require(zipRecordOffset(good, signature: centralDirectorySignature))
+        let end = try #require(ZipFixture.offset(of: ZipFixture.endRecordSignature, in: good, last: true))
+        let central = try #require(ZipFixture.offset(of: ZipFixture.centralDirectorySignature, in: good))
 
         var badDirectory = good
-        writeLE32(0x00FF_FFFF, into: &badDirectory, at: end + 16)
+        ZipFixture.writeLE32(0x00FF_FFFF, into: &badDirectory, at: end + 16)
         #expect(docxError(badDirectory)?.contains("central directory points outside") == true)
 
         var badLocal = good
-        writeLE32(0x00FF_FFFF, into: &badLocal, at: central + 42)
+        ZipFixture.writeLE32(0x00FF_FFFF, into: &badLocal, at: central + 42)
         #expect(docxError(badLocal)?.contains("local header outside") == true)
 
         var zip64 = good
-        writeLE32(0xFFFF_FFFF, into: &zip64, at: central + 42)
+        ZipFixture.writeLE32(0xFFFF_FFFF, into: &zip64, at: central + 42)
         #expect(docxError(zip64)?.contains("ZIP64") == true)
 
         let truncated = Array(good.prefix(good.count / 2))
@@ -148,24 +149,24 @@ struct FormatHostileTests {
             previous = "lol\(level)"
         }
         laughs += "]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&\(previous);</w:t></w:r></w:p></w:body></w:document>"
-        let bomb = try makeZip([("word/document.xml", Data(laughs.utf8))])
+        let bomb = try ZipFixture.make([("word/document.xml", Data(laughs.utf8))])
         #expect(docxError(bomb)?.contains("declares a DTD") == true)
 
         let external = """
             <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>
             """
-        #expect(docxError(try makeZip([("word/document.xml", Data(external.utf8))]))?.contains("declares a DTD") == true)
+        #expect(docxError(try ZipFixture.make([("word/document.xml", Data(external.utf8))]))?.contains("declares a DTD") == true)
 
-        let utf16 = try makeZip([("word/document.xml", Data([0xFF, 0xFE, 0x3C, 0x00, 0x21, 0x00]))])
+        let utf16 = try ZipFixture.make([("word/document.xml", Data([0xFF, 0xFE, 0x3C, 0x00, 0x21, 0x00]))])
         #expect(docxError(utf16)?.contains("not UTF-8") == true)
 
-        let latin = try makeZip([("word/document.xml", Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>".utf8))])
+        let latin = try ZipFixture.make([("word/document.xml", Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>".utf8))])
         #expect(docxError(latin)?.contains("ISO-8859-1".lowercased()) == true)
     }
 
     @Test func malformedXMLIsRefusedWithItsPosition() throws {
-        let broken = try makeZip([("word/document.xml", Data("<w:document xmlns:w=\"x\"><w:body><w:p></w:body>".utf8))])
+        let broken = try ZipFixture.make([("word/document.xml", Data("<w:document xmlns:w=\"x\"><w:body><w:p></w:body>".utf8))])
         let message = try #require(docxError(broken))
         #expect(message.contains("not well-formed XML"))
         #expect(message.contains("line 1"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LetterLintFixtures
 import ZIPFoundation
 @testable import LetterLint
 
@@ -100,7 +101,7 @@ func makeDocx(body: String, compression: CompressionMethod = .deflate, extraEntr
         xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
         xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>\(body)<w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>
         """
-    return try makeZip([
+    return try ZipFixture.make([
         ("[Content_Types].xml", Data("""
             <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="xml" ContentType="application/xml"/></Types>
@@ -111,16 +112,6 @@ func makeDocx(body: String, compression: CompressionMethod = .deflate, extraEntr
             """.utf8)),
         ("word/document.xml", Data(document.utf8)),
     ] + extraEntries, compression: compression)
-}
-
-func makeZip(_ entries: [(String, Data)], compression: CompressionMethod = .deflate) throws -> [UInt8] {
-    let archive = try Archive(accessMode: .create)
-    for (path, data) in entries {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compression) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-    return [UInt8](archive.data ?? Data())
 }
 
 /// XML for a paragraph: its lines joined with `<w:br/>`, each line split into runs at
@@ -136,31 +127,4 @@ func docxParagraph(_ lines: [String]) -> String {
         return "<w:r><w:t>\(escaped)</w:t></w:r>"
     }
     return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>" + runs.joined(separator: "<w:r><w:br/></w:r>") + "</w:p>"
-}
-
-/// Offsets of a ZIP's records, for corrupting them on purpose.
-func zipRecordOffset(_ bytes: [UInt8], signature: [UInt8], last: Bool = false) -> Int? {
-    let candidates = bytes.indices.dropLast(3).filter { bytes[$0..<$0 + 4].elementsEqual(signature) }
-    return last ? candidates.last : candidates.first
-}
-
-func writeLE32(_ value: UInt32, into bytes: inout [UInt8], at offset: Int) {
-    for k in 0..<4 { bytes[offset + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) }
-}
-
-let centralDirectorySignature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
-let localHeaderSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-let endRecordSignature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
-
-/// A small deterministic generator for mutation tests (same bytes on every run).
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }

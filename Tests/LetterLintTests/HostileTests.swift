@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 import Testing
 @testable import LetterLint
 #if canImport(Glibc)
