@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 import Testing
 
 /// The real `letterlint` binary, run in temporary folders; stdout, stderr and exit status
@@ -58,20 +59,7 @@ struct CLI {
     }
 }
 
-let clean = """
-    Dear Priya,
-
-    I am writing to resign from my position as Machine Learning Engineer at Northwind Analytics. \
-    My resignation is effective two weeks from today.
-
-    Thank you for the chance to build the fraud detection model with this team.
-
-    Before I leave, I will document the feature pipeline and brief Sam on the retraining jobs.
-
-    Sincerely,
-    Alex Kim
-
-    """
+let clean = SampleLetter.clean
 
 let risky = clean.replacingOccurrences(of: "Thank you for the chance", with: "I'll be joining Anthropic next month. Thank you for the chance")
 

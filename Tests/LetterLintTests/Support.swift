@@ -1,4 +1,5 @@
 import Foundation
+import LetterLintFixtures
 @testable import LetterLint
 
 /// The repository root, found from this file's path (tests run from any directory).
@@ -26,16 +27,4 @@ func excerpt(_ finding: Finding, in text: String) -> String {
 let updatingGoldens = ProcessInfo.processInfo.environment["LETTERLINT_UPDATE_GOLDENS"] == "1"
 
 /// A small valid letter for tests that need the clauses present.
-let cleanLetter = """
-    Dear Priya,
-
-    I am writing to resign from my position as Machine Learning Engineer at Northwind Analytics. \
-    My resignation is effective two weeks from today.
-
-    Thank you for the chance to build the fraud detection model with this team.
-
-    Before I leave, I will document the feature pipeline and brief Sam on the retraining jobs.
-
-    Sincerely,
-    Alex Kim
-    """
+let cleanLetter = SampleLetter.clean
