@@ -172,6 +172,27 @@ struct FormatHostileTests {
         #expect(message.contains("line 1"))
     }
 
+    /// `.ci/fuzz` found that `<?x?>` (a processing instruction without data) crashed
+    /// Foundation's XMLParser on Linux. They are dropped before parsing; comments and
+    /// CDATA keep their `<?`.
+    @Test func processingInstructionsAreDroppedAndNeverReachTheParser() throws {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let fuzzed = "<?x?><w:document \(w)><w:body><w:p><w:r><w:t>I resign.</w:t></w:r></w:p></w:body></w:document>"
+        let extracted = try InputFormat.docx.extract(try ZipFixture.docx(xml: fuzzed))
+        #expect(extracted.text == "I resign.\n")
+        let mixed = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><?mso-application progid=\"Word.Document\"?>"
+            + "<w:document \(w)><w:body><!-- <?keep?> --><w:p><w:r><w:t>Dear <?y?>Priya,</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t><![CDATA[a <?z?> b]]></w:t></w:r></w:p><?end</w:body></w:document>"
+        let cleaned = String(decoding: DocxText.withoutProcessingInstructions(Array(mixed.utf8)), as: UTF8.self)
+        #expect(cleaned.hasPrefix("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"))
+        #expect(cleaned.contains("<!-- <?keep?> -->") && cleaned.contains("<![CDATA[a <?z?> b]]>"))
+        #expect(cleaned.contains("Dear Priya,") && !cleaned.contains("<?y?>") && !cleaned.contains("mso-application"))
+        // An instruction never closed swallows the rest: the parser then reports it cut short.
+        #expect(!cleaned.contains("</w:document>"))
+        let text = try InputFormat.docx.extract(try ZipFixture.docx(xml: mixed.replacingOccurrences(of: "<?end", with: "")))
+        #expect(text.text == "Dear Priya,\n\na <?z?> b\n")
+    }
+
     @Test func mutatedArchivesNeverTrapOrHang() throws {
         var random = SplitMix64(state: 7)
         let seed = Self.goodDocx

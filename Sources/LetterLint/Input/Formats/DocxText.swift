@@ -36,7 +36,7 @@ enum DocxText {
         }
         try checkXML(xml)
         let reader = DocumentReader()
-        let parser = XMLParser(data: Data(xml))
+        let parser = XMLParser(data: Data(withoutProcessingInstructions(xml)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -95,6 +95,51 @@ enum DocxText {
                 }
             }
         }
+    }
+
+    /// The XML without its processing instructions (`<?target data?>`) after the XML
+    /// declaration. They are never text, Word writes none in the document part, and
+    /// Foundation's XMLParser on Linux crashes on one that has no data (`<?x?>`): it takes
+    /// the length of a null string. Comments and CDATA sections are passed over whole, so
+    /// a `<?` inside them is left alone.
+    static func withoutProcessingInstructions(_ xml: [UInt8]) -> [UInt8] {
+        func starts(_ marker: String, at i: Int) -> Bool {
+            let m = Array(marker.utf8)
+            return i + m.count <= xml.count && xml[i..<i + m.count].elementsEqual(m)
+        }
+        /// The index just past the first `marker` at or after `from`, or the end.
+        func past(_ marker: String, from: Int) -> Int {
+            let m = Array(marker.utf8)
+            var i = from
+            while i + m.count <= xml.count {
+                if xml[i] == m[0] && xml[i..<i + m.count].elementsEqual(m) { return i + m.count }
+                i += 1
+            }
+            return xml.count
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(xml.count)
+        // The declaration, after a byte order mark, stays: it is not a processing instruction.
+        var i = xml.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if starts("<?xml", at: i) { i = past("?>", from: i) }
+        out += xml[0..<i]
+        while i < xml.count {
+            guard xml[i] == UInt8(ascii: "<") else { out.append(xml[i]); i += 1; continue }
+            let end: Int
+            if starts("<!--", at: i) {
+                end = past("-->", from: i + 4)
+            } else if starts("<![CDATA[", at: i) {
+                end = past("]]>", from: i + 9)
+            } else if starts("<?", at: i) {
+                i = past("?>", from: i + 2)
+                continue
+            } else {
+                end = i + 1
+            }
+            out += xml[i..<end]
+            i = end
+        }
+        return out
     }
 
     /// Collects paragraphs from the SAX events of `word/document.xml`.
@@ -176,6 +221,11 @@ enum DocxText {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inText && skipDepth == 0 { append(string) }
+        }
+
+        /// Text in a CDATA section is text like any other (Word writes none; other tools may).
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if inText && skipDepth == 0 { append(String(decoding: block, as: UTF8.self)) }
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
