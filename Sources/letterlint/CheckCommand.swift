@@ -144,7 +144,7 @@ struct CheckRun {
         // The report lists files by path; checking them in that order lets it be written as
         // they come.
         items = BatchRunner.inReportOrder(items)
-        session.jit = items.count > 1
+        session.jit = CheckSession.wantsJIT(for: items)
 
         // A broken configuration stops the run with nothing written, so find it before the
         // first letter is checked rather than halfway through the report.

@@ -113,6 +113,30 @@ struct ReportTests {
         #expect(!out.contains("\u{1B}["))
     }
 
+    @Test func aVeryLongLineIsShownAsAWindowAroundTheFinding() throws {
+        // One paragraph of 60 KB, as a letter pasted without line breaks: each finding
+        // shows the part of the line around it, not the whole line.
+        let filler = String(repeating: "I enjoyed the work on the ranking models with Zoë and the team. ", count: 500)
+        let text = "Dear Priya,\n\n" + filler + "Frankly, he took credit for my work. " + filler + "\n\nSincerely,\nAlex\n"
+        let out = HumanReport.render([report(text, path: "a.txt")], style: .init(color: false, summary: false))
+        let lines = out.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("a.txt:3:") && $0.hasSuffix("[grievance.credit-taking]") })
+        let snippet = lines[index + 1], caret = lines[index + 2]
+        #expect(snippet.hasSuffix("…"))
+        #expect(snippet.utf8.count < HumanReport.snippetWidth + 100 && snippet.utf8.count > HumanReport.snippetContext)
+        #expect(out.utf8.count < 40_000, "the report repeats the long line")
+        // The caret still points at "took credit" inside the window.
+        let textStart = snippet.distance(from: snippet.startIndex, to: snippet.firstIndex(of: "|")!) + 2
+        let caretStart = caret.distance(from: caret.startIndex, to: caret.firstIndex(of: "^")!)
+        let shown = Array(snippet.dropFirst(textStart))
+        #expect(String(shown[(caretStart - textStart)...].prefix(11)) == "took credit", "\(snippet)")
+        #expect(shown.first == "…")
+        // A paragraph of ordinary length is shown whole.
+        let short = HumanReport.render([report("Dear Priya,\n\n" + filler.prefix(600) + "He took credit for my work.\n", path: "b.txt")],
+                                       style: .init(color: false, summary: false))
+        #expect(!short.contains("…"))
+    }
+
     @Test func colorOnlyWhenAsked() {
         let out = HumanReport.render([report(Self.risky)], style: .init(color: true, summary: true))
         #expect(out.contains("\u{1B}[31;1merror"))

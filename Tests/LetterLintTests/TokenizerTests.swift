@@ -1,3 +1,4 @@
+import LetterLintFixtures
 import Testing
 @testable import LetterLint
 
@@ -37,6 +38,29 @@ struct TokenizerTests {
     @Test func crlfLettersInsertWithCRLF() {
         #expect(Document(text: "Dear Ana,\r\n\r\nI resign.\r\n").lineEnding == "\r\n")
         #expect(Document(text: "Dear Ana,\n\nI resign.\n").lineEnding == "\n")
+        #expect(Document(text: "Dear Ana,\r\rI resign.\r").lineEnding == "\r")
+    }
+
+    @Test(arguments: [0, 1, 2, 3])
+    func columnsOnVeryLongLinesMatchCountingFromTheLineStart(shape: Int) {
+        // Long lines use checkpoints; every offset must give what plain counting gives,
+        // at character boundaries, at the checkpoints themselves and at the very end.
+        var random = SplitMix64(state: UInt64(shape))
+        let pieces = ["Zoë ", "burnout ", "— ", "team ", "日本 ", "a", "\u{1F600} "]
+        var text = shape == 3 ? "" : "Dear Ana,\n\n"
+        while text.utf8.count < 3 * 4096 + 700 { text += random.pick(pieces) }
+        if shape == 1 { text += "\nSincerely,\nAlex\n" }
+        if shape == 2 { text = String(decoding: Array(text.utf8).prefix(3 * 4096), as: UTF8.self) }
+        let document = Document(text: text)
+        let bytes = Array(text.utf8)
+        var offsets = Array(stride(from: 0, through: bytes.count, by: 97)) + [4095, 4096, 4097, 8192, bytes.count]
+        offsets = offsets.filter { $0 <= bytes.count && ($0 == bytes.count || bytes[$0] & 0xC0 != 0x80) }
+        for offset in offsets {
+            let line = document.lineIndex(containing: offset)
+            let start = document.lines[line].lowerBound
+            let naive = bytes[start..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+            #expect(document.location(of: offset) == .init(line: line + 1, column: naive), "offset \(offset)")
+        }
     }
 
     @Test func columnsCountCharactersNotBytes() {

@@ -53,6 +53,43 @@ public struct Document: Sendable {
         sentences = Tokenizer.sentences(paragraphs: paragraphs, lines: lines, bytes: bytes)
         words = Tokenizer.words(text)
         sections = Tokenizer.sectionSpans(paragraphs)
+        scalarCheckpoints = lines.contains { $0.count > Document.checkpointStride } ? Document.checkpoints(bytes) : []
+    }
+
+    /// Columns count characters from the start of the line. On a long line (a letter pasted
+    /// as one paragraph) counting from the line's start for each of hundreds of findings
+    /// would be quadratic, so such a document keeps the number of characters before every
+    /// `checkpointStride` bytes.
+    private static let checkpointStride = 4096
+    private let scalarCheckpoints: [Int]
+
+    private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        var out = [0]
+        out.reserveCapacity(bytes.count / checkpointStride + 1)
+        var count = 0
+        for (i, byte) in bytes.enumerated() {
+            if i > 0 && i % checkpointStride == 0 { out.append(count) }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        // An offset at the very end, when the length is a multiple of the stride.
+        if !bytes.isEmpty && bytes.count % checkpointStride == 0 { out.append(count) }
+        return out
+    }
+
+    /// Characters (Unicode scalars) in `bytes[from..<to]`.
+    private func scalars(from: Int, to: Int) -> Int {
+        var count = 0, i = from
+        while i < to {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Characters before `offset`, from the nearest checkpoint.
+    private func scalarsBefore(_ offset: Int) -> Int {
+        let k = offset / Document.checkpointStride
+        return scalarCheckpoints[k] + scalars(from: k * Document.checkpointStride, to: offset)
     }
 
     /// The text of a byte range.
@@ -63,14 +100,11 @@ public struct Document: Sendable {
     /// Line and column of a byte offset. An offset just past the end is still a location.
     public func location(of offset: Int) -> Location {
         let index = lineIndex(containing: offset)
-        let start = lines[index].lowerBound
-        var column = 1
-        var i = start
-        while i < min(offset, bytes.count) {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        let start = lines[index].lowerBound, end = max(start, min(offset, bytes.count))
+        if end - start <= Document.checkpointStride || scalarCheckpoints.isEmpty {
+            return Location(line: index + 1, column: 1 + scalars(from: start, to: end))
         }
-        return Location(line: index + 1, column: column)
+        return Location(line: index + 1, column: 1 + scalarsBefore(end) - scalarsBefore(start))
     }
 
     /// Index into `lines` of the line holding `offset` (a terminator belongs to its line).

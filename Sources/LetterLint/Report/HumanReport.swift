@@ -75,16 +75,38 @@ public enum HumanReport {
         }
     }
 
-    /// The line the finding starts on, secrets masked, with a caret underline.
+    /// Lines longer than this many bytes are shown as a window around the finding.
+    static let snippetWidth = 2_000
+    /// How much of the line a window shows before the finding, and after it at most.
+    static let snippetContext = 300
+
+    /// The line the finding starts on, secrets masked, with a caret underline. A long line
+    /// (a letter pasted as one paragraph, an export without line breaks) is cut to a window
+    /// around the finding, marked with "…" at the cut ends: printing a megabyte line for
+    /// each of its findings would bury the report.
     static func snippet(_ finding: Finding, document: Document, redaction: Redaction, paint: Paint) -> String {
         let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
         let line = document.lines[lineIndex]
         let number = String(lineIndex + 1)
         let gutter = String(repeating: " ", count: max(4, number.count + 1))
-        var text = ""
+        var shownLine = line
+        if line.count > snippetWidth {
+            // Cut at character boundaries: never inside a UTF-8 sequence.
+            func boundary(_ offset: Int) -> Int {
+                var i = min(max(offset, line.lowerBound), line.upperBound)
+                while i < line.upperBound && document.bytes[i] & 0xC0 == 0x80 { i += 1 }
+                return i
+            }
+            let start = boundary(finding.range.lowerBound - snippetContext)
+            let end = boundary(max(min(finding.range.upperBound, finding.range.lowerBound + snippetWidth - snippetContext),
+                                   finding.range.lowerBound) + snippetContext)
+            shownLine = start..<max(end, start)
+        }
+        let cutBefore = shownLine.lowerBound > line.lowerBound, cutAfter = shownLine.upperBound < line.upperBound
+        var text = cutBefore ? "…" : ""
         var caretStart = 0, caretLength = 0
-        var column = 0
-        for piece in redaction.render(line, in: document) {
+        var column = cutBefore ? 1 : 0
+        for piece in redaction.render(shownLine, in: document) {
             let shown = piece.text.replacingTabsAndControls()
             let width = shown.unicodeScalars.count
             let source = piece.source
@@ -100,7 +122,8 @@ public enum HumanReport {
             text += shown
             column += width
         }
-        if finding.range.isEmpty && finding.range.lowerBound >= line.upperBound { caretStart = column }
+        if finding.range.isEmpty && finding.range.lowerBound >= shownLine.upperBound { caretStart = column }
+        if cutAfter { text += "…" }
         let padded = String(repeating: " ", count: gutter.count - number.count) + number
         return "\(paint.dim(padded + " |")) \(text)\n"
             + "\(paint.dim(gutter + " |")) \(String(repeating: " ", count: caretStart))\(paint.caret(String(repeating: "^", count: max(1, caretLength))))\n"

@@ -148,13 +148,17 @@ struct FixComposer {
     /// the same words ("I am proud of what we achieved together" next to "I am proud of
     /// what the team achieved together").
     private func saysAlready(_ text: String, besides sentence: Range<Int>) -> Bool {
-        let wanted = FixComposer.words(text)
-        guard !wanted.isEmpty else { return false }
-        let sentences = memo.sentenceWords { document.sentences.map { ($0, FixComposer.words(document.slice($0))) } }
-        return sentences.contains { other, words in
-            !other.overlaps(sentence)
-                && Double(words.intersection(wanted).count) >= 0.7 * Double(words.union(wanted).count)
+        let similar = memo.sentences(similarTo: text) {
+            let wanted = FixComposer.words(text)
+            guard !wanted.isEmpty else { return [] }
+            let sentences = memo.sentenceWords { document.sentences.map { ($0, FixComposer.words(document.slice($0))) } }
+            // Shared words at least 0.7 of all words: |A ∩ B| ≥ 0.7 · (|A| + |B| − |A ∩ B|).
+            return sentences.compactMap { other, words in
+                let shared = words.count < wanted.count ? words.count(where: wanted.contains) : wanted.count(where: words.contains)
+                return Double(shared) >= 0.7 * Double(words.count + wanted.count - shared) ? other : nil
+            }
         }
+        return similar.contains { !$0.overlaps(sentence) }
     }
 
     static func words(_ text: String) -> Set<String> {

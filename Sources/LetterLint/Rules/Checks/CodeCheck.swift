@@ -33,6 +33,7 @@ final class CheckMemo {
     private var dateAnalysis: DateAnalysis?
     private var resignation: Range<Int>??
     private var sentenceWords: [(Range<Int>, Set<String>)]?
+    private var similarSentences: [String: [Range<Int>]] = [:]
 
     func dates(_ make: () -> DateAnalysis) -> DateAnalysis {
         if let dateAnalysis { return dateAnalysis }
@@ -52,6 +53,15 @@ final class CheckMemo {
         if let sentenceWords { return sentenceWords }
         let made = make()
         sentenceWords = made
+        return made
+    }
+
+    /// The sentences that say nearly what `text` says, found once per text: a long letter
+    /// with hundreds of findings offering the same sentence compares it with the letter once.
+    func sentences(similarTo text: String, _ make: () -> [Range<Int>]) -> [Range<Int>] {
+        if let found = similarSentences[text] { return found }
+        let made = make()
+        similarSentences[text] = made
         return made
     }
 }
