@@ -8,10 +8,15 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private let enabled = isatty(STDERR_FILENO) == 1
     private var drawn = false
+    /// The highest count reported: workers report as they finish, so a smaller count can
+    /// arrive after a larger one, and the bar must not step back.
+    private var highest = 0
 
     func update(done: Int, total: Int) {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
+        guard done >= highest else { return }
+        highest = done
         let now = Date()
         guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
