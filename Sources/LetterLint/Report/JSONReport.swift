@@ -156,7 +156,7 @@ public indirect enum JSON: Sendable, Equatable {
             case "\t": out += "\\t"
             // DEL and C1 controls too: JSON allows them raw, but a report piped to a terminal
             // (or `cat`) must not carry a byte the terminal reads as an escape.
-            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where scalar.isControlCode || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

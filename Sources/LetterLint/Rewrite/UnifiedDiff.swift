@@ -149,47 +149,23 @@ extension UnifiedDiff {
     /// `\\`) and octal for other control bytes. `git apply` and GNU `patch` read this form,
     /// and an escape sequence in a file name never reaches the terminal.
     static func quoted(_ path: String) -> String {
-        let bytes = Array(path.utf8)
-        func special(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
-        // C1 controls are two UTF-8 bytes, 0xC2 then 0x80...0x9F.
-        func c1(_ i: Int) -> Bool { bytes[i] == 0xC2 && i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]) }
-        guard bytes.indices.contains(where: { special(bytes[$0]) || c1($0) }) else { return path }
+        let named: [Unicode.Scalar: String] = ["\u{07}": "a", "\u{08}": "b", "\t": "t", "\n": "n", "\u{0B}": "v",
+                                               "\u{0C}": "f", "\r": "r", "\"": "\"", "\\": "\\"]
+        guard path.unicodeScalars.contains(where: { $0.isControlCode || named[$0] != nil }) else { return path }
         var out = "\""
-        var i = 0
-        func octal(_ b: UInt8) -> String { "\\" + String(b, radix: 8).leftPadded(to: 3) }
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case 0x07: out += "\\a"
-            case 0x08: out += "\\b"
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
-            case 0x0B: out += "\\v"
-            case 0x0C: out += "\\f"
-            case 0x0D: out += "\\r"
-            case UInt8(ascii: "\""): out += "\\\""
-            case UInt8(ascii: "\\"): out += "\\\\"
-            default:
-                if special(b) {
-                    out += octal(b)
-                } else if c1(i) {
-                    out += octal(b) + octal(bytes[i + 1])
-                    i += 1
-                } else {
-                    // The rest of a run of ordinary bytes, decoded as a whole (UTF-8 stays UTF-8).
-                    var j = i + 1
-                    while j < bytes.count && !special(bytes[j]) && !c1(j) { j += 1 }
-                    out += String(decoding: bytes[i..<j], as: UTF8.self)
-                    i = j
-                    continue
+        for scalar in path.unicodeScalars {
+            if let letter = named[scalar] {
+                out += "\\" + letter
+            } else if scalar.isControlCode {
+                // Octal, byte by byte, as git writes it (a C1 control is two UTF-8 bytes).
+                for byte in String(scalar).utf8 {
+                    let digits = String(byte, radix: 8)
+                    out += "\\" + String(repeating: "0", count: 3 - digits.count) + digits
                 }
+            } else {
+                out.unicodeScalars.append(scalar)
             }
-            i += 1
         }
         return out + "\""
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
